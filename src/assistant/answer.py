@@ -1,0 +1,482 @@
+"""Extractive, number-aware answering with exact citations, and the Assistant facade.
+
+The answer is extracted, deterministic and fast: the question's type (quantity, percentage,
+date, entity/list, explanation) and constraints (years, quarters, months) are read from the
+question; the sentences of the top passages are scored on weighted term coverage, type match,
+constraints and retrieval rank; the best sentence (cut to 400 characters around its figure)
+is the answer. Abstains when nothing scores high enough, shows conflicting figures from different
+reports side by side, and never returns a number that is not in one of its quotes.
+Imports: settings, models, chunk, store, retrieve, ingest (only to build a missing index).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.chunk import sentence_spans, squash
+from assistant.models import Answer, Chunk, Citation, Passage
+from assistant.retrieve import Retriever, tokenize
+from assistant.settings import Settings, get_settings
+
+
+class QuestionError(ValueError):
+    """Bad input (empty or too long question); the message is one line for the user."""
+
+
+# ---------------------------------------------------------------- question analysis (pure)
+
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?(?:%|procent|percent))?(?![\w])")
+PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|procent\b|percent\b|procentpunt)")
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
+MONTHS_NL = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+MONTHS_EN = (
+    "january february march april may june july august september october november december"
+).split()
+QUARTER_WORDS = {
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4,
+    "first": 1, "second": 2, "third": 3, "fourth": 4,
+}
+_EN_HINTS = {
+    "the", "what", "how", "many", "much", "which", "who", "when", "why", "is", "are", "was",
+    "were", "does", "do", "of", "in", "to", "and", "according", "share", "percentage",
+}
+_NL_HINTS = {
+    "de", "het", "een", "hoeveel", "welk", "welke", "wie", "wanneer", "waarom", "hoe", "is",
+    "zijn", "was", "waren", "van", "in", "op", "volgens", "wat",
+}
+QUESTION_WORDS = {
+    "hoeveel", "welk", "welke", "wie", "wanneer", "waarom", "hoe", "wat", "waar", "noem",
+    "how", "many", "much", "which", "who", "when", "why", "what", "where", "according",
+    "volgens", "rapport", "document", "documenten", "report", "bron", "factsheet", "staat",
+    "geeft", "aan", "genoemd", "noemt", "gemeld",
+}
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    text: str
+    lang: str  # "nl" | "en"
+    kind: str  # "percentage" | "number" | "date" | "entity" | "explanation"
+    years: tuple[str, ...]
+    quarter: int | None
+    stems: tuple[str, ...]  # content stems (question words removed), English expanded
+
+
+def detect_language(text: str) -> str:
+    words = re.findall(r"[a-z]+", text.lower())
+    en = sum(w in _EN_HINTS for w in words)
+    nl = sum(w in _NL_HINTS for w in words)
+    return "en" if en > nl else "nl"
+
+
+def question_kind(text: str) -> str:
+    t = text.lower()
+    if re.search(r"percent|procent|aandeel|welk deel|what share|which share|proportion|%", t):
+        return "percentage"
+    if re.search(r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number", t):
+        return "number"
+    if re.search(r"\bwanneer\b|welk jaar|in welk|sinds wanneer|\bwhen\b|what year|which year"
+                 r"|welke datum|what date|op welke dag", t):
+        return "date"
+    if re.search(r"\bwaarom\b|\bwhy\b|hoe komt|\bhoe\b|\bhow\b|verklaring|oorzaak|reason", t):
+        return "explanation"
+    return "entity"
+
+
+def analyse(question: str) -> QuestionInfo:
+    lang = detect_language(question)
+    quarter = None
+    q_match = re.search(r"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+"
+                        r"(kwartaal|quarter)", question.lower())
+    if q_match:
+        quarter = QUARTER_WORDS[q_match.group(1)]
+    elif m := re.search(r"\b[Qq]([1-4])\b", question):
+        quarter = int(m.group(1))
+    content = " ".join(
+        w for w in re.findall(r"[\w%-]+", question) if w.lower() not in QUESTION_WORDS
+    )
+    stems = tuple(dict.fromkeys(tokenize(content, expand_english=lang == "en")))
+    return QuestionInfo(question, lang, question_kind(question), tuple(YEAR.findall(question)),
+                        quarter, stems)
+
+
+# ---------------------------------------------------------------- candidate sentences (pure)
+
+
+@dataclass
+class Candidate:
+    text: str
+    passage: Passage
+    rank: int  # 0-based rank of the passage
+    start: int  # character offsets in the chunk text
+    end: int
+    score: float = 0.0
+    coverage: float = 0.0
+    type_ok: bool = False
+    figures: list[str] = field(default_factory=list)
+
+
+def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
+    """Sentences of a passage; long ones (tables, lists) are cut at line breaks."""
+    text = passage.chunk.text
+    out: list[Candidate] = []
+    for a, b in sentence_spans(text):
+        pieces = [(a, b)]
+        if b - a > 350 and "\n" in text[a:b]:
+            pieces, pos = [], a
+            for line in text[a:b].split("\n"):
+                if line.strip():
+                    pieces.append((pos, pos + len(line)))
+                pos += len(line) + 1
+        for x, y in pieces:
+            while x < y and text[x].isspace():
+                x += 1
+            while y > x and text[y - 1].isspace():
+                y -= 1
+            if y - x >= 8:
+                out.append(Candidate(text[x:y], passage, rank, x, y))
+    return out
+
+
+def figures_of(text: str, kind: str) -> list[str]:
+    """The figures of the asked type in a sentence, in order."""
+    if kind == "percentage":
+        return [m.group().strip() for m in PERCENT.finditer(text)]
+    if kind == "date":
+        months = "|".join(MONTHS_NL + MONTHS_EN)
+        pattern = rf"(?:\d{{1,2}}\s+)?(?:{months})\s+\d{{4}}|{YEAR.pattern}|\b\d{{4}}-\d{{4}}\b"
+        return [m.group() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    if kind == "number":
+        found = []
+        for m in NUMBER.finditer(text):
+            value = m.group().strip()
+            if YEAR.fullmatch(value) or PERCENT.fullmatch(value):
+                continue
+            found.append(value)
+        words = r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|honderd)"
+        found += [m.group() for m in re.finditer(words + r"\b", text, re.IGNORECASE)]
+        return found
+    return []
+
+
+class Scorer:
+    """Scores candidate sentences against a question; weights are tuned on the tuning set."""
+
+    def __init__(self, retriever: Retriever) -> None:
+        self.retriever = retriever
+
+    def weight(self, stem: str) -> float:
+        return min(self.retriever.idf(stem), 6.0)
+
+    def score(self, info: QuestionInfo, cand: Candidate) -> None:
+        sent_stems = set(tokenize(cand.text))
+        chunk = cand.passage.chunk
+        ctx_stems = set(tokenize(f"{chunk.title} {chunk.heading} {chunk.text}"))
+        known = [s for s in info.stems if self.retriever.known(s)] if info.lang == "en" else list(
+            info.stems
+        )
+        total = sum(self.weight(s) for s in known) or 1.0
+        cov = sum(self.weight(s) for s in known if s in sent_stems) / total
+        ctx = sum(self.weight(s) for s in known if s in ctx_stems) / total
+        cand.coverage = cov
+        cand.figures = figures_of(cand.text, info.kind)
+        needs_figure = info.kind in {"percentage", "number", "date"}
+        cand.type_ok = bool(cand.figures) if needs_figure else True
+        years = set(YEAR.findall(cand.text))
+        year_score = 0.0
+        if info.years:
+            if set(info.years) <= years:
+                year_score = 1.0
+            elif years:  # the sentence speaks of another year
+                year_score = -3.0
+            elif set(info.years) <= set(YEAR.findall(chunk.text + chunk.heading)):
+                year_score = 0.4
+            else:
+                year_score = -0.5
+        quarter_score = 0.0
+        if info.quarter:
+            words = [k for k, v in QUARTER_WORDS.items() if v == info.quarter]
+            quarter_score = 0.5 if any(w in cand.text.lower() for w in words) else -0.3
+        rank_prior = 1.0 / (1.0 + cand.rank) ** 0.5
+        cand.score = (
+            0.55 * cov
+            + 0.20 * ctx
+            + (0.15 if cand.type_ok else -0.25 if needs_figure else 0.0)
+            + 0.12 * year_score
+            + 0.08 * quarter_score
+            + 0.10 * rank_prior
+            - (0.05 if len(cand.text) > 400 else 0.0)
+        )
+
+
+# ---------------------------------------------------------------- citations (pure)
+
+
+@lru_cache(maxsize=64)
+def _raw_lines(path: str, mtime: float) -> tuple[str, ...]:
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return tuple(text.split("\n"))
+
+
+def raw_lines(path: str) -> tuple[str, ...] | None:
+    p = Path(path)
+    if not path or not p.is_file() or p.suffix.lower() == ".pdf":
+        return None
+    return _raw_lines(path, p.stat().st_mtime)
+
+
+def locate(quote: str, lines: tuple[str, ...], start: int, end: int) -> tuple[int, int] | None:
+    """The 1-based line range within [start, end] whose text holds the quote (modulo repairs)."""
+    target = squash(quote)
+    if not target:
+        return None
+    owners: list[int] = []
+    buf: list[str] = []
+    for n in range(start, end + 1):
+        s = squash(lines[n - 1]) if 0 < n <= len(lines) else ""
+        buf.append(s)
+        owners.extend([n] * len(s))
+    hay = "".join(buf)
+    pos = hay.find(target)
+    if pos < 0:
+        return None
+    return owners[pos], owners[pos + len(target) - 1]
+
+
+def cite(cand: Candidate) -> Citation:
+    chunk = cand.passage.chunk
+    line_start, line_end = chunk.line_start, chunk.line_end
+    lines = raw_lines(chunk.path)
+    if lines is not None and line_start is not None and line_end is not None:
+        found = locate(cand.text, lines, line_start, line_end)
+        if found:
+            line_start, line_end = found
+    return Citation(
+        source=chunk.source, title=chunk.title, date=chunk.date, page=chunk.page,
+        line_start=line_start, line_end=line_end, quote=cand.text,
+    )
+
+
+def numbers_in(text: str) -> set[str]:
+    return {re.sub(r"\D", "", m.group()) for m in re.finditer(r"\d+(?:[.,]\d+)*", text)}
+
+
+def numbers_supported(answer: str, quotes: list[str]) -> bool:
+    """The number guard: every number in the answer occurs in one of the quotes."""
+    available = set().union(*(numbers_in(q) for q in quotes)) if quotes else set()
+    return numbers_in(answer) <= available
+
+
+def window(text: str, focus: str | None, limit: int) -> str:
+    """At most `limit` characters of `text`, centred on `focus`, cut at word boundaries."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    at = text.find(focus) if focus else 0
+    at = max(at, 0)
+    start = max(0, min(at - limit // 3, len(text) - limit + 2))
+    piece = text[start : start + limit - 2]
+    if start > 0:
+        piece = "…" + piece[piece.find(" ") + 1 :]
+    if start + limit - 2 < len(text):
+        piece = piece[: piece.rfind(" ")] + "…"
+    return piece
+
+
+NOT_FOUND = {
+    "nl": "Dit staat niet in de documenten.",
+    "en": "The documents do not contain this.",
+}
+
+
+# ---------------------------------------------------------------- the facade
+
+
+class Assistant:
+    """Store, retriever and answerer, loaded once; safe to call from several threads."""
+
+    def __init__(self, settings: Settings, store: Any, retriever: Retriever) -> None:
+        self.settings = settings
+        self.store = store
+        self.retriever = retriever
+        self.scorer = Scorer(retriever)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(
+        cls, settings: Settings | None = None, *, build_if_missing: bool = True, quiet: bool = True
+    ) -> Assistant:
+        from assistant.embed import make_embedder
+        from assistant.store import Store
+
+        settings = settings or get_settings()
+        store = Store(settings, make_embedder(settings))
+        if store.count() == 0 and build_if_missing:
+            from assistant.ingest import ingest
+
+            report = ingest(None, settings, store=store, quiet=quiet)
+            if report.ingested == 0:
+                raise RuntimeError(
+                    "the index is empty and could not be built from "
+                    f"{settings.seeds_dir}: " + "; ".join(report.errors or ["no documents found"])
+                )
+        return cls(settings, store, Retriever(store, settings))
+
+    def refresh(self) -> None:
+        """Re-reads the index after an ingest in this process."""
+        self.retriever.refresh()
+
+    # -- answering
+
+    def validate(self, question: Any) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise QuestionError("the question is empty: ask something, e.g. "
+                                "'Hoeveel vacatures had de industrie eind 2025?'")
+        question = " ".join(question.split())
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise QuestionError(f"the question is {len(question)} characters long; "
+                                f"the limit is {limit}")
+        return question
+
+    def ask(self, question: str, k: int | None = None) -> Answer:
+        question = self.validate(question)
+        k = max(1, min(int(k or self.settings.k), 100))
+        info = analyse(question)
+        passages = self.retriever.search(question, max(k, 10))
+        answer = self._answer(info, passages)
+        answer.retrieved = passages[: max(k, 10)]
+        return answer
+
+    def _answer(self, info: QuestionInfo, passages: list[Passage]) -> Answer:
+        declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
+        cands = [c for rank, p in enumerate(passages[:8]) for c in split_candidates(p, rank)]
+        for c in cands:
+            self.scorer.score(info, c)
+        cands.sort(key=lambda c: -c.score)
+        if not cands:
+            return declined
+        best = cands[0]
+        declined.confidence = best.score
+        if best.score < self.settings.min_confidence or not best.type_ok:
+            return declined
+        chosen = [best]
+        conflict = self._conflict(info, best, cands)
+        if conflict:
+            chosen.append(conflict)
+        focus = [self._focus(info, c) for c in chosen]
+        if len(chosen) == 1:
+            text = window(best.text, focus[0], self.settings.answer_max_chars)
+            if info.kind in {"entity", "explanation"} and best.text.rstrip().endswith(":"):
+                text = window(self._with_list(best), None, self.settings.answer_max_chars)
+        else:
+            per = (self.settings.answer_max_chars - 40) // 2 - 40
+            parts = [
+                f"{window(c.text, f, per)} ({c.passage.chunk.title}, {c.passage.chunk.date})"
+                for c, f in zip(chosen, focus, strict=True)
+            ]
+            text = window("De bronnen verschillen: " + " — ".join(parts), None,
+                          self.settings.answer_max_chars)
+        citations = [cite(c) for c in chosen]
+        if "\n" in text or len(text) > self.settings.answer_max_chars:
+            text = window(text, None, self.settings.answer_max_chars)
+        if not numbers_supported(text, [c.quote for c in citations]):
+            return declined
+        return Answer(
+            question=info.text, answer=text, abstained=False, citations=citations,
+            confidence=best.score, highlight=[f for f in focus if f], conflict=bool(conflict),
+        )
+
+    @staticmethod
+    def _focus(info: QuestionInfo, cand: Candidate) -> str | None:
+        return cand.figures[0] if cand.figures else None
+
+    def _with_list(self, cand: Candidate) -> str:
+        """A sentence ending in ':' with the list lines that follow it in its chunk."""
+        rest = cand.passage.chunk.text[cand.end :].split("\n\n")[0]
+        return cand.text + " " + " ".join(rest.split())
+
+    def _conflict(self, info: QuestionInfo, best: Candidate, cands: list[Candidate]) -> (
+        Candidate | None
+    ):
+        """A near-equal candidate from another report that gives a different figure."""
+        if info.kind not in {"percentage", "number"} or not best.figures:
+            return None
+        for c in cands[1:6]:
+            if (
+                c.passage.chunk.source != best.passage.chunk.source
+                and c.type_ok
+                and c.score >= 0.9 * best.score
+                and c.coverage >= 0.6
+                and numbers_in(c.figures[0]) != numbers_in(best.figures[0])
+            ):
+                return c
+        return None
+
+    # -- the corpus
+
+    def documents(self) -> list[dict[str, Any]]:
+        from assistant.ingest import load_manifest
+
+        manifest = load_manifest(self.settings.manifest)
+        counts: dict[str, int] = {}
+        first: dict[str, Chunk] = {}
+        for c in self.retriever.chunks:
+            counts[c.source] = counts.get(c.source, 0) + 1
+            first.setdefault(c.source, c)
+        docs = []
+        for source in sorted(counts):
+            meta = manifest.get(source, {})
+            c = first[source]
+            docs.append({
+                "source": source, "title": c.title, "publisher": meta.get("publisher"),
+                "date": c.date, "language": meta.get("language"), "kind": meta.get("kind"),
+                "chunks": counts[source],
+            })
+        return docs
+
+    def document_text(
+        self,
+        source: str,
+        line_start: int | None = None,
+        line_end: int | None = None,
+        page: int | None = None,
+        context: int = 8,
+    ) -> dict[str, Any]:
+        chunk = next((c for c in self.retriever.chunks if c.source == source), None)
+        if chunk is None:
+            raise KeyError(source)
+        context = max(0, min(int(context), 200))
+        base = {"source": source, "title": chunk.title, "date": chunk.date}
+        lines = raw_lines(chunk.path)
+        if lines is None:  # a PDF: the chunks of the page stand in for its text
+            if page is None or page < 1:
+                raise ValueError("give a page (1-based) for this document")
+            texts = [c.text for c in self.retriever.chunks if c.source == source and c.page == page]
+            if not texts:
+                raise ValueError(f"page {page} is not in {source}")
+            return base | {"page": page, "line_start": None, "line_end": None,
+                           "lines": [{"n": None, "text": t, "cited": True} for t in texts]}
+        n = len(lines)
+        if line_start is None:
+            line_start = 1
+        line_end = line_start if line_end is None else line_end
+        if not (1 <= line_start <= line_end <= n):
+            raise ValueError(f"lines must satisfy 1 <= line_start <= line_end <= {n}")
+        lo, hi = max(1, line_start - context), min(n, line_end + context)
+        return base | {
+            "page": None, "line_start": line_start, "line_end": line_end,
+            "lines": [{"n": i, "text": lines[i - 1].rstrip("\r"),
+                       "cited": line_start <= i <= line_end} for i in range(lo, hi + 1)],
+        }

@@ -1,0 +1,176 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 (Dutch stemming, stop words) fused by weighted RRF.
+
+The BM25 index is rebuilt from the chunks in Chroma when a Retriever is made (a fraction of a
+second for this corpus), so it is always consistent with the index after an incremental ingest.
+English questions are expanded with a small labour-market glossary so BM25 can match Dutch text;
+the dense side is multilingual. Imports: settings, models, store.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import numpy as np
+
+from assistant.models import Chunk, Passage
+from assistant.settings import Settings
+from assistant.store import Store
+
+# English -> Dutch terms as they occur in labour-market reports (for BM25 only).
+GLOSSARY: dict[str, str] = {
+    "vacancies": "vacatures", "vacancy": "vacature", "open": "openstaande",
+    "unfilled": "openstaande", "industry": "industrie", "industrial": "industriële",
+    "manufacturing": "industrie", "employers": "werkgevers", "employer": "werkgever",
+    "employees": "werknemers", "workers": "werknemers werkenden", "worker": "werknemer",
+    "jobs": "banen", "job": "baan", "unemployment": "werkloosheid WW", "unemployed": "werklozen",
+    "benefit": "uitkering", "benefits": "uitkeringen", "shortage": "tekort",
+    "shortages": "tekorten", "staff": "personeel", "personnel": "personeel",
+    "technicians": "technici", "technician": "technicus", "technical": "technische",
+    "companies": "bedrijven", "company": "bedrijf", "businesses": "bedrijven",
+    "percent": "procent", "percentage": "procent", "share": "aandeel", "proportion": "aandeel",
+    "year": "jaar", "years": "jaar", "end": "eind", "quarter": "kwartaal", "first": "eerste",
+    "second": "tweede", "third": "derde", "fourth": "vierde", "older": "ouder", "aged": "jaar",
+    "age": "leeftijd", "women": "vrouwen", "young": "jongeren", "youth": "jongeren",
+    "students": "studenten leerlingen", "training": "opleiding opleiden", "education": "onderwijs",
+    "climate": "klimaat", "energy": "energie", "transition": "transitie",
+    "flanders": "vlaanderen", "flemish": "vlaamse", "netherlands": "nederland",
+    "dutch": "nederlandse", "temporary": "uitzendkrachten", "agency": "uitzendkrachten",
+    "switchers": "zij-instromers", "entrants": "zij-instromers instroom", "salary": "salaris",
+    "wages": "lonen", "wage": "loon", "growth": "groei", "decline": "daling krimp",
+    "layoffs": "ontslag ontslagen", "dismissals": "ontslag", "redundancies": "ontslag",
+    "bankruptcies": "faillissementen", "exports": "export", "labour": "arbeidsmarkt",
+    "labor": "arbeidsmarkt", "market": "markt", "demand": "vraag", "insufficient": "onvoldoende",
+    "uncertainty": "onzekerheid", "workload": "werkdruk", "pressure": "druk",
+    "retirement": "pensioen", "migrants": "migranten", "migration": "migratie",
+    "knowledge": "kennis", "months": "maanden", "month": "maand", "january": "januari",
+    "february": "februari", "march": "maart", "may": "mei", "june": "juni", "july": "juli",
+    "august": "augustus", "october": "oktober", "december": "december", "cabinet": "kabinet",
+    "government": "overheid kabinet", "sector": "sector", "sectors": "sectoren",
+    "occupations": "beroepen", "professions": "beroepen", "skills": "vaardigheden competenties",
+    "productivity": "productiviteit", "investment": "investeringen", "costs": "kosten",
+    "prices": "prijzen", "obstacle": "belemmering", "bottleneck": "knelpunt",
+    "satisfied": "tevreden", "sustainability": "verduurzaming duurzaamheid",
+    "grid": "netcongestie net", "congestion": "netcongestie", "hydrogen": "waterstof",
+    "emissions": "uitstoot", "reduction": "reductie vermindering", "goal": "doel",
+    "target": "doel", "expected": "verwacht", "forecast": "verwacht prognose",
+    "growth rate": "groei", "apprenticeships": "leerwerkarrangementen bbl",
+    "internationals": "internationale", "international": "internationale",
+    "productive": "productief", "hours": "uren", "part-time": "deeltijd", "parttime": "deeltijd",
+    "average": "gemiddeld", "highest": "hoogste", "lowest": "laagste", "largest": "grootste",
+    "biggest": "grootste", "main": "belangrijkste", "important": "belangrijk",
+}
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from stop_words import get_stop_words
+
+    return frozenset(get_stop_words("dutch")) | frozenset(get_stop_words("english"))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("dutch")
+
+
+def normalize_number(token: str) -> str:
+    """'28.000' -> '28000', '4,5%' -> '4,5%': thousands dots go, decimal commas stay."""
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", token):
+        return token.replace(".", "")
+    return token
+
+
+def tokenize(text: str, expand_english: bool = False) -> list[str]:
+    """Lowercase, stop words out, Dutch stems; numbers normalised; compounds also split."""
+    stop = _stop_words()
+    words: list[str] = []
+    for raw in _TOKEN.findall(text.lower()):
+        if raw[0].isdigit():
+            words.append(normalize_number(raw.rstrip("%")))
+            continue
+        if raw in stop or len(raw) < 2:
+            continue
+        if expand_english and raw in GLOSSARY:
+            words.extend(GLOSSARY[raw].lower().split())
+        words.append(raw)
+        if "-" in raw:
+            words.extend(p for p in raw.split("-") if len(p) > 1 and p not in stop)
+    return list(_stemmer().stemWords(words))
+
+
+class Retriever:
+    """Dense + BM25 over the same chunks; thread-safe for concurrent queries."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self._lock = threading.Lock()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuilds the BM25 side from the chunks now in the index."""
+        import bm25s
+
+        chunks = self.store.all_chunks()
+        chunks.sort(key=lambda c: (c.source, c.page or 0, c.line_start or 0, c.id))
+        tokens = [tokenize(f"{c.heading}\n{c.text}") for c in chunks]
+        bm25 = bm25s.BM25()
+        if chunks:
+            bm25.index(tokens, show_progress=False)
+        with self._lock:
+            self.chunks = chunks
+            self.by_id = {c.id: c for c in chunks}
+            self.bm25 = bm25
+            self._doc_freq = self._document_frequencies(tokens)
+
+    @staticmethod
+    def _document_frequencies(tokens: list[list[str]]) -> dict[str, int]:
+        df: dict[str, int] = {}
+        for doc in tokens:
+            for t in set(doc):
+                df[t] = df.get(t, 0) + 1
+        return df
+
+    def idf(self, stem: str) -> float:
+        n = max(len(self.chunks), 1)
+        return float(np.log(1 + (n - self._doc_freq.get(stem, 0) + 0.5)
+                            / (self._doc_freq.get(stem, 0) + 0.5)))
+
+    def known(self, stem: str) -> bool:
+        """Whether a stem occurs anywhere in the indexed chunks."""
+        return stem in self._doc_freq
+
+    def bm25_search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
+        tokens = tokenize(query, expand_english=True)
+        with self._lock:
+            chunks, bm25 = self.chunks, self.bm25
+        if not chunks or not tokens:
+            return []
+        scores = bm25.get_scores(tokens)
+        order = np.argsort(-scores)[:k]
+        return [(chunks[i], float(scores[i])) for i in order if scores[i] > 0]
+
+    def search(self, query: str, k: int | None = None) -> list[Passage]:
+        """The fused ranking; at least `k` passages when the index has them."""
+        s = self.settings
+        k = k or s.k
+        depth = max(s.candidates, k)
+        dense = self.store.dense_search(query, depth)
+        sparse = self.bm25_search(query, depth)
+        fused: dict[str, Passage] = {}
+        for rank, (chunk, sim) in enumerate(dense):
+            p = fused.setdefault(chunk.id, Passage(chunk=chunk, score=0.0))
+            p.score += s.dense_weight / (s.rrf_k + rank + 1)
+            p.dense_rank, p.dense_similarity = rank + 1, sim
+        for rank, (chunk, _score) in enumerate(sparse):
+            p = fused.setdefault(chunk.id, Passage(chunk=chunk, score=0.0))
+            p.score += s.bm25_weight / (s.rrf_k + rank + 1)
+            p.bm25_rank = rank + 1
+        ranked = sorted(fused.values(), key=lambda p: -p.score)
+        return ranked[: max(k, 1)]
