@@ -51,6 +51,7 @@ _NL_HINTS = {
     "de", "het", "een", "hoeveel", "welk", "welke", "wie", "wanneer", "waarom", "hoe", "is",
     "zijn", "was", "waren", "van", "in", "op", "volgens", "wat",
 }
+REFERENCE = re.compile(r"https?://|www\.|\(\d{4}[a-z]?\),|^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]|\b[A-Z][\w-]+ \(\d{4}\)")
 QUESTION_WORDS = {
     "hoeveel", "welk", "welke", "wie", "wanneer", "waarom", "hoe", "wat", "waar", "noem",
     "how", "many", "much", "which", "who", "when", "why", "what", "where", "according",
@@ -80,7 +81,8 @@ def question_kind(text: str) -> str:
     t = text.lower()
     if re.search(r"percent|procent|aandeel|welk deel|what share|which share|proportion|%", t):
         return "percentage"
-    if re.search(r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number", t):
+    if re.search(r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
+                 r"|hoe lang\b|how long|wat kost|what did .* cost|how high|hoe hoog", t):
         return "number"
     if re.search(r"\bwanneer\b|welk jaar|in welk|sinds wanneer|\bwhen\b|what year|which year"
                  r"|welke datum|what date|op welke dag", t):
@@ -97,8 +99,8 @@ def analyse(question: str) -> QuestionInfo:
                         r"(kwartaal|quarter)", question.lower())
     if q_match:
         quarter = QUARTER_WORDS[q_match.group(1)]
-    elif m := re.search(r"\b[Qq]([1-4])\b", question):
-        quarter = int(m.group(1))
+    elif m := re.search(r"\b[Qq]([1-4])\b|\b([1-4])\^?e\s+kwartaal", question):
+        quarter = int(m.group(1) or m.group(2))
     content = " ".join(
         w for w in re.findall(r"[\w%-]+", question) if w.lower() not in QUESTION_WORDS
     )
@@ -121,6 +123,8 @@ class Candidate:
     coverage: float = 0.0
     type_ok: bool = False
     figures: list[str] = field(default_factory=list)
+    pair: bool = False  # a sentence together with the one after it
+    year_conflict: bool = False
 
 
 def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
@@ -142,7 +146,12 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
                 y -= 1
             if y - x >= 8:
                 out.append(Candidate(text[x:y], passage, rank, x, y))
-    return out
+    pairs = [
+        Candidate(text[a.start : b.end], passage, rank, a.start, b.end, pair=True)
+        for a, b in zip(out, out[1:], strict=False)
+        if b.end - a.start <= 400 and "\n\n" not in text[a.end : b.start]
+    ]
+    return out + pairs
 
 
 def figures_of(text: str, kind: str) -> list[str]:
@@ -176,34 +185,48 @@ class Scorer:
         return min(self.retriever.idf(stem), 6.0)
 
     def score(self, info: QuestionInfo, cand: Candidate) -> None:
-        sent_stems = set(tokenize(cand.text))
         chunk = cand.passage.chunk
+        sent_stems = set(tokenize(cand.text))
         ctx_stems = set(tokenize(f"{chunk.title} {chunk.heading} {chunk.text}"))
-        known = [s for s in info.stems if self.retriever.known(s)] if info.lang == "en" else list(
-            info.stems
-        )
+        caption = f"{chunk.heading} {chunk.text[: cand.start][:300]}"  # what the table/list is
+        if info.lang == "en":  # English words that the glossary does not know cannot match
+            known = [s for s in info.stems if self.retriever.known(s)]
+        else:
+            known = list(info.stems)
         total = sum(self.weight(s) for s in known) or 1.0
         cov = sum(self.weight(s) for s in known if s in sent_stems) / total
         ctx = sum(self.weight(s) for s in known if s in ctx_stems) / total
+        rare_missing = sum(1 for s in known if self.weight(s) >= 3.0 and s not in ctx_stems)
         cand.coverage = cov
         cand.figures = figures_of(cand.text, info.kind)
         needs_figure = info.kind in {"percentage", "number", "date"}
         cand.type_ok = bool(cand.figures) if needs_figure else True
-        years = set(YEAR.findall(cand.text))
+        cand.year_conflict = False
         year_score = 0.0
         if info.years:
+            years = set(YEAR.findall(cand.text))
             if set(info.years) <= years:
                 year_score = 1.0
-            elif years:  # the sentence speaks of another year
-                year_score = -3.0
-            elif set(info.years) <= set(YEAR.findall(chunk.text + chunk.heading)):
-                year_score = 0.4
+            elif years and not set(info.years) & years and info.kind != "date":
+                cand.year_conflict = True  # the sentence speaks of another year
+                year_score = -1.0
+            elif set(info.years) <= set(YEAR.findall(caption)):
+                year_score = 0.6
+            elif set(info.years) <= set(YEAR.findall(chunk.text)):
+                year_score = 0.3
             else:
                 year_score = -0.5
         quarter_score = 0.0
         if info.quarter:
             words = [k for k, v in QUARTER_WORDS.items() if v == info.quarter]
-            quarter_score = 0.5 if any(w in cand.text.lower() for w in words) else -0.3
+            pattern = rf"\b({'|'.join(words)})\s+kwartaal|\b{info.quarter}\^?e\s+kwartaal|Q{info.quarter}"
+            if re.search(pattern, cand.text, re.IGNORECASE):
+                quarter_score = 1.0
+            elif re.search(pattern, caption, re.IGNORECASE):
+                quarter_score = 0.6
+            else:
+                quarter_score = -0.5
+        reference = bool(REFERENCE.search(cand.text)) or chunk.heading == "Voetnoten"
         rank_prior = 1.0 / (1.0 + cand.rank) ** 0.5
         cand.score = (
             0.55 * cov
@@ -212,7 +235,10 @@ class Scorer:
             + 0.12 * year_score
             + 0.08 * quarter_score
             + 0.10 * rank_prior
+            - 0.08 * rare_missing
+            - (0.30 if reference else 0.0)
             - (0.05 if len(cand.text) > 400 else 0.0)
+            - (0.04 if cand.pair else 0.0)
         )
 
 
@@ -369,7 +395,7 @@ class Assistant:
             return declined
         best = cands[0]
         declined.confidence = best.score
-        if best.score < self.settings.min_confidence or not best.type_ok:
+        if best.score < self.settings.min_confidence or not best.type_ok or best.year_conflict:
             return declined
         chosen = [best]
         conflict = self._conflict(info, best, cands)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from assistant.clean import repair
 from assistant.models import Chunk, Document
 
+# Bump when chunking or repair changes what chunks a file gives: the next ingest re-chunks.
+CHUNKER_VERSION = "3"
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTE = re.compile(
     rf"^\s*([{SUPERSCRIPTS}]+\s*\S|\d{{1,2}}\s+\S.*(\(\d{{4}}\)|https?://|www\.)|https?://\S+\s*$)"
@@ -163,6 +165,12 @@ def _split_unit(unit: Unit, max_chars: int) -> list[Unit]:
             for p in pieces]
 
 
+def _continues(prev: str, nxt: str) -> bool:
+    """A blank line inside a sentence (double-spaced or column text): the text runs on."""
+    prev, nxt = prev.rstrip(), nxt.lstrip()
+    return bool(prev and nxt) and prev[-1] not in ".!?:;" and (nxt[0].islower() or nxt[0] in "(,")
+
+
 def _join(units: list[Unit]) -> str:
     out = ""
     for prev, unit in zip([None, *units], units, strict=False):
@@ -171,6 +179,8 @@ def _join(units: list[Unit]) -> str:
         elif prev.block == unit.block:
             same_line = prev.line_start is not None and prev.line_start == unit.line_start
             out += (" " if same_line else "\n") + unit.raw.strip()
+        elif _continues(prev.raw, unit.raw) and "text" == prev.kind == unit.kind:
+            out += "\n" + unit.raw
         else:
             out += "\n\n" + unit.raw
     return out
@@ -235,6 +245,12 @@ def pack(units: list[Unit], chunk_chars: int, overlap_chars: int) -> list[tuple[
     return groups
 
 
+def fingerprint(doc: Document, chunk_chars: int, overlap_chars: int) -> str:
+    """Identifies a file's chunks: its content and everything that shapes its chunks."""
+    key = f"{doc.sha256}:{chunk_chars}:{overlap_chars}:{CHUNKER_VERSION}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
 def chunk_document(doc: Document, chunk_chars: int = 900, overlap_chars: int = 150) -> list[Chunk]:
     """All chunks of a document, in reading order, without duplicates (first one wins)."""
     groups: list[tuple[list[Unit], str]] = []
@@ -265,7 +281,7 @@ def chunk_document(doc: Document, chunk_chars: int = 900, overlap_chars: int = 1
                 page=units[0].page,
                 line_start=min(starts) if starts else None,
                 line_end=max(ends) if ends else None,
-                doc_sha=doc.sha256,
+                doc_sha=fingerprint(doc, chunk_chars, overlap_chars),
                 doc_chunks=len(drafts),
                 path=doc.path,
             )

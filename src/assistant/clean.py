@@ -1,4 +1,6 @@
-"""Repairs PDF-extraction damage in text; imports only the standard library, wordfreq, pyspellchecker.
+"""Repairs PDF-extraction damage in text.
+
+Imports only the standard library, wordfreq, pyspellchecker.
 
 Two public pure functions:
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 __all__ = ["normalize", "repair"]
@@ -39,7 +41,8 @@ _LIGATURES = {
     "\ufb05": "st",
     "\ufb06": "st",
 }
-_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# no-break, figure, thin, narrow no-break and other fixed-width spaces
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _CHAR_MAP = str.maketrans(
     {
         **_LIGATURES,
@@ -85,10 +88,11 @@ def _wordfreq() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _spelling() -> frozenset[str]:
+def _spelling() -> Mapping[str, int]:
+    """The pyspellchecker Dutch word list (also has hyphenated words: "ww-uitkering")."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker(language="nl", distance=1).word_frequency.dictionary)
+    return SpellChecker(language="nl", distance=1).word_frequency.dictionary
 
 
 @lru_cache(maxsize=65536)
@@ -104,14 +108,14 @@ def _in_spelling(word: str) -> bool:
 
 # Dutch (and a few English) words of one or two letters; other short letter groups are fragments.
 _SHORT_WORDS = frozenset(
-    """u de ze je we me in op om en al er ik nu zo te na af is of ja uw ei ui ga
-    it an be to on at as by or no so do go he if my up us am""".split()
+    """u de ze je we me in op om en al er ik nu zo te na af is of ja uw ei ui ga ad ex et oh ok én
+   dé hé óf ál nú zó it an be to on at as by or no so do go he if my up us am""".split()  # noqa: SIM905
 )
 # Frequent function words: never merged with another real word ("tekort en", "de ze", "in zicht").
 _FUNCTION_WORDS = frozenset(
     """de het een en of te in op om aan van voor met er ze zij je we die dat is als tot bij uit
-    naar dan maar ook nog al zo na af niet wel geen door over dit deze die wat wie hoe waar
-    zijn was werd wordt kan zal""".split()
+   naar dan maar ook nog al zo na af niet wel geen door over dit deze wat wie hoe waar zijn
+   was werd wordt kan zal""".split()  # noqa: SIM905
 )
 _CONJUNCTIONS = frozenset({"en", "of", "tot", "noch"})
 # After "'s" as a word of its own (not a plural ending): "'s avonds", "'s-Hertogenbosch".
@@ -151,6 +155,7 @@ def _is_compound(word: str) -> bool:
 # Word merges ("o pensta ande" -> "openstaande")
 # --------------------------------------------------------------------------------------------
 
+MergeLog = list[tuple[str, str]]  # (before, after) of each word merge, for reports
 _TOKEN = re.compile(r"^([‘“\"'(\[]*)([^\W\d_]+)([.,;:!?)\]’”\"']*)$")
 
 
@@ -194,8 +199,9 @@ def _merge_score(parts: list[_Tok]) -> float | None:
         penalty = _PENALTY_BOTH_WORDS
     else:
         if zm < _MERGE_MIN_ZIPF:
-            if _in_spelling(merged) or (fragments == len(parts) and len(merged) >= 8
-                                        and _is_compound(merged)):
+            if _in_spelling(merged) or (
+                fragments == len(parts) and len(merged) >= 8 and _is_compound(merged)
+            ):
                 zm = _MERGE_MIN_ZIPF
             else:
                 return None
@@ -204,7 +210,7 @@ def _merge_score(parts: list[_Tok]) -> float | None:
     return gain - penalty if gain > penalty else None
 
 
-def _merge_tokens(tokens: list[str], log: list[tuple[str, str]] | None = None) -> list[str]:
+def _merge_tokens(tokens: list[str], log: MergeLog | None = None) -> list[str]:
     """Best segmentation of a space-separated token list (dynamic programming, 1-3 tokens)."""
     parsed = [_parse(t) for t in tokens]
     n = len(tokens)
@@ -223,18 +229,21 @@ def _merge_tokens(tokens: list[str], log: list[tuple[str, str]] | None = None) -
             if score is not None and best[j][0] + score > best[i][0]:
                 best[i] = (best[j][0] + score, j)
     out: list[str] = []
+    merges: MergeLog = []
     i = n
     while i > 0:
         j = best[i][1]
         if i - j == 1:
             out.append(tokens[j])
         else:
-            parts = parsed[j:i]
-            word = parts[0].lead + "".join(p.core for p in parts) + parts[-1].trail  # type: ignore[union-attr]
-            if log is not None:
-                log.append((" ".join(tokens[j:i]), word))
+            first, last = parsed[j], parsed[i - 1]
+            assert first is not None and last is not None
+            word = first.lead + "".join(p.core for p in parsed[j:i] if p) + last.trail
+            merges.append((" ".join(tokens[j:i]), word))
             out.append(word)
         i = j
+    if log is not None:
+        log.extend(reversed(merges))
     out.reverse()
     return out
 
@@ -242,7 +251,13 @@ def _merge_tokens(tokens: list[str], log: list[tuple[str, str]] | None = None) -
 # "personeelstekort en." -> "personeelstekorten.": "en" cannot end a Dutch sentence.
 _EN_END = re.compile(r"\b([^\W\d_]{3,}) en(?=[.;:!?)])")
 # "de ze meldingen" -> "deze meldingen": article + pronoun is not Dutch.
-_DE_ZE = re.compile(r"\b([Dd])e ze(?= [a-zà-ÿ])")
+_DE_ZE = re.compile(r"\b([Dd])e ze(?= ([a-zà-ÿ]+))")
+
+
+def _de_ze(m: re.Match[str]) -> str:
+    if m.group(2) in _NO_JOIN:
+        return m.group(0)  # "de ze en die"
+    return m.group(1) + "eze"
 
 
 def _en_end(m: re.Match[str]) -> str:
@@ -260,29 +275,55 @@ def _en_end(m: re.Match[str]) -> str:
 # --------------------------------------------------------------------------------------------
 
 _NOT_AFTER_NUMBER = r"(?<!\d )(?<![\d.,])"  # the left part is not itself after a number
-_NUMBER_RULES: list[tuple[re.Pattern[str], str]] = [
+# Words after which a single digit is a label ("fase 2 8.000 woningen"), not part of a number.
+_LABELS = frozenset(
+    """fase groep niveau categorie tabel figuur grafiek bijlage hoofdstuk paragraaf stap taak type
+   klasse nummer nr artikel lid regio week kwartaal scenario optie top cluster deel versie
+   punt vraag rang plaats schaal trede graad fig tab art p blz pagina""".split()  # noqa: SIM905
+)
+_PREV_WORD = re.compile(r"([^\W\d_]+)\.? $")
+
+NumberRule = tuple[re.Pattern[str], str, bool]  # pattern, replacement, check for a label
+_NUMBER_RULES: list[NumberRule] = [
     # "47 .000" -> "47.000"
-    (re.compile(r"(?<![\d.,])(\d{1,3}) \.(\d{3})(?!\d)"), r"\1.\2"),
+    (re.compile(r"(?<![\d.,])(\d{1,3}) \.(\d{3})(?!\d)"), r"\1.\2", False),
     # "2 8.000" / "2 0.100" -> "28.000" / "20.100" (one digit split off a grouped number)
-    (re.compile(_NOT_AFTER_NUMBER + r"(\d) (\d\.\d{3})(?![.,]?\d)"), r"\1\2"),
+    (re.compile(_NOT_AFTER_NUMBER + r"(\d) (\d\.\d{3})(?![.,]?\d)"), r"\1\2", True),
     # "4 3%" -> "43%"
-    (re.compile(_NOT_AFTER_NUMBER + r"(\d) (\d)(?= ?%)"), r"\1\2"),
+    (re.compile(_NOT_AFTER_NUMBER + r"(\d) (\d)(?= ?%)"), r"\1\2", True),
     # "10 %" -> "10%"
-    (re.compile(r"(\d) %"), r"\1%"),
+    (re.compile(r"(\d) %"), r"\1%", False),
     # "201 6" / "202 2" -> "2016" / "2022"
-    (re.compile(_NOT_AFTER_NUMBER + r"(20[12]) (\d)(?![\d%]|[.,]\d)"), r"\1\2"),
+    (re.compile(_NOT_AFTER_NUMBER + r"(20[12]) (\d)(?![\d%]|[.,]\d)"), r"\1\2", True),
     # "2019 – 20 24" -> "2019 – 2024" (second year of a range)
-    (re.compile(r"((?:19|20)\d\d ?[-–] ?)(20) (\d\d)(?![\d%]|[.,]\d)"), r"\1\2\3"),
+    (re.compile(r"((?:19|20)\d\d ?[-–] ?)(20) (\d\d)(?![\d%]|[.,]\d)"), r"\1\2\3", False),
     # "2024 -2025" / "2024- 2025" -> "2024-2025"
-    (re.compile(r"(?<!\d)((?:19|20)\d\d)(?: -|- )((?:19|20)\d\d)(?!\d)"), r"\1-\2"),
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)(?: -|- )((?:19|20)\d\d)(?!\d)"), r"\1-\2", False),
     # "3 e kwartaal" -> "3e kwartaal"
-    (re.compile(_NOT_AFTER_NUMBER + r"(\d{1,2}) e(?= [a-zà-ÿ])"), r"\1e"),
+    (re.compile(_NOT_AFTER_NUMBER + r"(\d{1,2}) e(?= [a-zà-ÿ])"), r"\1e", True),
 ]
+
+
+def _numbers(text: str) -> str:
+    for pattern, repl, check_label in _NUMBER_RULES:
+        if not check_label:
+            text = pattern.sub(repl, text)
+            continue
+
+        def sub(m: re.Match[str], repl: str = repl) -> str:
+            prev = _PREV_WORD.search(m.string, max(0, m.start() - 40), m.start())
+            if prev and prev.group(1).lower() in _LABELS:
+                return m.group(0)
+            return m.expand(repl)
+
+        text = pattern.sub(sub, text)
+    return text
+
 
 _W = r"[^\W\d_]"
 _NO_JOIN = _FUNCTION_WORDS | _CONJUNCTIONS
 # "Papier -  en grafische" -> "Papier- en grafische" (elision hyphen)
-_ELISION = re.compile(rf"({_W}) -  ?(en|of|tot|noch)\b")
+_ELISION = re.compile(rf"({_W}) - ?(en|of)(?=\s)")
 # "WW -uitkering" -> "WW-uitkering", "mbo -1." -> "mbo-1." (not "tot -62%", "en -advies")
 _SPACE_HYPHEN = re.compile(rf"(?<!\S)(\S*?)({_W}+) -(?={_W}|\d(?![\d%,])(?!\.\d))")
 # "WW - uitkering" -> "WW-uitkering" (only for known compounds or a vowel clash)
@@ -322,11 +363,24 @@ def _apos_s(m: re.Match[str]) -> str:
     return m.group(1) + nxt
 
 
-def _inline(text: str, log: list[tuple[str, str]] | None = None) -> str:
+def _logged(
+    pattern: re.Pattern[str], fn: Callable[[re.Match[str]], str], text: str, log: MergeLog | None
+) -> str:
+    """``pattern.sub(fn, text)``, recording the changed spans in ``log``."""
+
+    def sub(m: re.Match[str]) -> str:
+        new = fn(m)
+        if log is not None and new != m.group(0):
+            log.append((m.group(0), new))
+        return new
+
+    return pattern.sub(sub, text)
+
+
+def _inline(text: str, log: MergeLog | None = None) -> str:
     """All repairs inside one paragraph (no newlines)."""
     text = re.sub(r" {2,}", " ", text).strip(" ")
-    for pattern, repl in _NUMBER_RULES:
-        text = pattern.sub(repl, text)
+    text = _numbers(text)
     text = _ELISION.sub(r"\1- \2", text)
     text = _SPACE_HYPHEN.sub(_space_hyphen, text)
     text = _SPACED_HYPHEN.sub(_spaced_hyphen, text)
@@ -334,8 +388,8 @@ def _inline(text: str, log: list[tuple[str, str]] | None = None) -> str:
     text = _SPACE_SLASH.sub("/", text)
     text = _SPACE_PUNCT.sub(r"\1", text)
     text = _APOS_S.sub(_apos_s, text)
-    text = _DE_ZE.sub(r"\1eze", text)
-    text = _EN_END.sub(_en_end, text)
+    text = _logged(_DE_ZE, _de_ze, text, log)
+    text = _logged(_EN_END, _en_end, text, log)
     # word merges, per tab-separated cell
     cells = text.split("\t")
     for c, cell in enumerate(cells):
@@ -364,7 +418,7 @@ _FIRST_WORD = re.compile(r"^([^\W\d_]+)")
 
 
 def _hyphen_join(left: str, right: str) -> str | None:
-    """Join ``left`` (ending in a hyphen) and ``right`` (the next line), or None for a plain join."""
+    """Join ``left`` (ending in a hyphen) and the next line ``right``; None: join with a space."""
     m = _LAST_WORD.search(left, max(0, len(left) - 120))
     if m is None:
         if re.search(r"\d-$", left) and right[:1].isalnum():
@@ -415,7 +469,8 @@ def _paragraphs(text: str) -> list[list[str]]:
         if current and blank_run:
             # a hyphen at the end of a paragraph followed by a lowercase word after one blank
             # line is a word broken across lines (some extractions double every line break)
-            if blank_run == 1 and current[-1].endswith("-") and line[:1].islower():
+            broken = _LAST_WORD.search(current[-1], max(0, len(current[-1]) - 120))
+            if blank_run == 1 and broken and line[:1].islower():
                 current.append(line)
                 blank_run = 0
                 continue
@@ -430,8 +485,10 @@ def _paragraphs(text: str) -> list[list[str]]:
 
 def _join_lines(lines: list[str]) -> str:
     out = lines[0]
+    last_tabbed = "\t" in out
     for line in lines[1:]:
-        tabbed = "\t" in line or "\t" in out.rsplit("\n", 1)[-1]
+        tabbed = "\t" in line or last_tabbed
+        last_tabbed = "\t" in line
         if out.endswith("-") and not tabbed:
             joined = _hyphen_join(out, line)
             if joined is not None:
@@ -444,7 +501,7 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
-def _repair_paragraph(para: str, log: list[tuple[str, str]] | None = None) -> str:
+def _repair_paragraph(para: str, log: MergeLog | None = None) -> str:
     lines = para.split("\n")
     return "\n".join(_fixpoint(line, lambda s: _inline(s, log)) for line in lines)
 
@@ -458,13 +515,13 @@ def repair(text: str) -> str:
     return _repair(text, None)
 
 
-def _repair(text: str, log: list[tuple[str, str]] | None) -> str:
+def _repair(text: str, log: MergeLog | None) -> str:
     paras = _paragraphs(_chars(text))
     return "\n\n".join(_repair_paragraph(_join_lines(p), log) for p in paras)
 
 
-def _merges(text: str) -> list[tuple[str, str]]:
+def _merges(text: str) -> MergeLog:
     """The word merges :func:`repair` makes on ``text`` as (before, after) pairs (for reports)."""
-    log: list[tuple[str, str]] = []
+    log: MergeLog = []
     _repair(text, log)
     return log

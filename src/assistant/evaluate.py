@@ -561,7 +561,7 @@ def run_system(
         got = system.ask(q.question)
         elapsed = (time.perf_counter() - started) * 1000
         results.append(score(q, got, elapsed, system.name, seeds_dir))
-        bar.set_postfix_str(f"correct {sum(r.correct for r in results)}/{len(results)}")
+        bar.set_postfix_str(f"correct {sum(r.correct for r in results)}/{len(results)}", refresh=False)
     return results
 
 
@@ -695,8 +695,9 @@ def summary_table(report: dict[str, Any], split: str) -> str:
     return "\n".join(lines)
 
 
-def _md_table(header: list[str], rows: list[list[str]], align: str = "l") -> str:
-    sep = ["---" if i == 0 else "---:" for i in range(len(header))]
+def _md_table(header: list[str], rows: list[list[str]], numeric: bool = True) -> str:
+    """A Markdown table; with `numeric`, every column after the first is right-aligned."""
+    sep = ["---:" if numeric and i else "---" for i in range(len(header))]
     out = ["| " + " | ".join(header) + " |", "| " + " | ".join(sep) + " |"]
     out += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(out)
@@ -714,7 +715,7 @@ _GROUP_COLUMNS = [
     ("false_decline_rate", "false decl."),
     ("citation_validity", "cit. valid"),
     ("evidence_cited", "ev. cited"),
-    ("latency_p95_ms", "p95 ms"),
+    ("latency_p95_ms", "p95 ms (ours)"),
 ]
 
 
@@ -812,7 +813,7 @@ def render_markdown(report: dict[str, Any], gate: Gate | None, chart: str | None
         ]  # fmt: skip
         header = ["id", "split", "kind", "lang", "question", "expected", "answered", "problems",
                   "ev. rank"]  # fmt: skip
-        out.append(_md_table(header, rows))
+        out.append(_md_table(header, rows, numeric=False))
     else:
         out.append("None.")
     return "\n".join(out) + "\n"

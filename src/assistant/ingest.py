@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.chunk import chunk_document, embedding_text
+from assistant.chunk import chunk_document, embedding_text, fingerprint
 from assistant.embed import make_embedder
 from assistant.models import Chunk, Document
 from assistant.settings import Settings
@@ -254,7 +254,8 @@ def ingest(
                 continue
             seen.add(doc.source)
             state = states.get(doc.source)
-            if state and state.complete_for(doc.sha256):
+            key = fingerprint(doc, settings.chunk_chars, settings.chunk_overlap_chars)
+            if state and state.complete_for(key):
                 report.unchanged.append(doc.source)
                 continue
             chunks = chunk_document(doc, settings.chunk_chars, settings.chunk_overlap_chars)
