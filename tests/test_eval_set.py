@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,12 +14,27 @@ from assistant.settings import ROOT
 SET = ROOT / "eval" / "questions.jsonl"
 SEEDS = ROOT / "seeds"
 KEYS = {
-    "id", "question", "answer", "variants", "source", "evidence", "kind", "lang", "split",
+    "id",
+    "question",
+    "answer",
+    "variants",
+    "source",
+    "evidence",
+    "kind",
+    "lang",
+    "split",
     "damaged",
-}  # fmt: skip
+}
 KINDS = {
-    "number", "percentage", "date", "entity", "list", "explanation", "comparison", "unanswerable",
-}  # fmt: skip
+    "number",
+    "percentage",
+    "date",
+    "entity",
+    "list",
+    "explanation",
+    "comparison",
+    "unanswerable",
+}
 
 
 def collapse(text: str) -> str:

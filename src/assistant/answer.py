@@ -40,23 +40,95 @@ MONTHS_EN = (
     "january february march april may june july august september october november december"
 ).split()
 QUARTER_WORDS = {
-    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4,
-    "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "eerste": 1,
+    "tweede": 2,
+    "derde": 3,
+    "vierde": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
 }
 _EN_HINTS = {
-    "the", "what", "how", "many", "much", "which", "who", "when", "why", "is", "are", "was",
-    "were", "does", "do", "of", "in", "to", "and", "according", "share", "percentage",
+    "the",
+    "what",
+    "how",
+    "many",
+    "much",
+    "which",
+    "who",
+    "when",
+    "why",
+    "is",
+    "are",
+    "was",
+    "were",
+    "does",
+    "do",
+    "of",
+    "in",
+    "to",
+    "and",
+    "according",
+    "share",
+    "percentage",
 }
 _NL_HINTS = {
-    "de", "het", "een", "hoeveel", "welk", "welke", "wie", "wanneer", "waarom", "hoe", "is",
-    "zijn", "was", "waren", "van", "in", "op", "volgens", "wat",
+    "de",
+    "het",
+    "een",
+    "hoeveel",
+    "welk",
+    "welke",
+    "wie",
+    "wanneer",
+    "waarom",
+    "hoe",
+    "is",
+    "zijn",
+    "was",
+    "waren",
+    "van",
+    "in",
+    "op",
+    "volgens",
+    "wat",
 }
 REFERENCE = re.compile(r"https?://|www\.|\(\d{4}[a-z]?\),|^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]|\b[A-Z][\w-]+ \(\d{4}\)")
 QUESTION_WORDS = {
-    "hoeveel", "welk", "welke", "wie", "wanneer", "waarom", "hoe", "wat", "waar", "noem",
-    "how", "many", "much", "which", "who", "when", "why", "what", "where", "according",
-    "volgens", "rapport", "document", "documenten", "report", "bron", "factsheet", "staat",
-    "geeft", "aan", "genoemd", "noemt", "gemeld",
+    "hoeveel",
+    "welk",
+    "welke",
+    "wie",
+    "wanneer",
+    "waarom",
+    "hoe",
+    "wat",
+    "waar",
+    "noem",
+    "how",
+    "many",
+    "much",
+    "which",
+    "who",
+    "when",
+    "why",
+    "what",
+    "where",
+    "according",
+    "volgens",
+    "rapport",
+    "document",
+    "documenten",
+    "report",
+    "bron",
+    "factsheet",
+    "staat",
+    "geeft",
+    "aan",
+    "genoemd",
+    "noemt",
+    "gemeld",
 }
 
 
@@ -68,6 +140,7 @@ class QuestionInfo:
     years: tuple[str, ...]
     quarter: int | None
     stems: tuple[str, ...]  # content stems (question words removed), English expanded
+    names: tuple[str, ...] = ()  # stems of proper names (Vlaanderen, Porthos): must be present
 
 
 def detect_language(text: str) -> str:
@@ -81,11 +154,17 @@ def question_kind(text: str) -> str:
     t = text.lower()
     if re.search(r"percent|procent|aandeel|welk deel|what share|which share|proportion|%", t):
         return "percentage"
-    if re.search(r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
-                 r"|hoe lang\b|how long|wat kost|what did .* cost|how high|hoe hoog", t):
+    if re.search(
+        r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
+        r"|hoe lang\b|how long|wat kost|what did .* cost|how high|hoe hoog",
+        t,
+    ):
         return "number"
-    if re.search(r"\bwanneer\b|welk jaar|in welk|sinds wanneer|\bwhen\b|what year|which year"
-                 r"|welke datum|what date|op welke dag", t):
+    if re.search(
+        r"\bwanneer\b|welk jaar|in welk|sinds wanneer|\bwhen\b|what year|which year"
+        r"|welke datum|what date|op welke dag",
+        t,
+    ):
         return "date"
     if re.search(r"\bwaarom\b|\bwhy\b|hoe komt|\bhoe\b|\bhow\b|verklaring|oorzaak|reason", t):
         return "explanation"
@@ -95,8 +174,11 @@ def question_kind(text: str) -> str:
 def analyse(question: str) -> QuestionInfo:
     lang = detect_language(question)
     quarter = None
-    q_match = re.search(r"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+"
-                        r"(kwartaal|quarter)", question.lower())
+    q_match = re.search(
+        r"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+"
+        r"(kwartaal|quarter)",
+        question.lower(),
+    )
     if q_match:
         quarter = QUARTER_WORDS[q_match.group(1)]
     elif m := re.search(r"\b[Qq]([1-4])\b|\b([1-4])\^?e\s+kwartaal", question):
@@ -105,8 +187,30 @@ def analyse(question: str) -> QuestionInfo:
         w for w in re.findall(r"[\w%-]+", question) if w.lower() not in QUESTION_WORDS
     )
     stems = tuple(dict.fromkeys(tokenize(content, expand_english=lang == "en")))
-    return QuestionInfo(question, lang, question_kind(question), tuple(YEAR.findall(question)),
-                        quarter, stems)
+    return QuestionInfo(
+        question,
+        lang,
+        question_kind(question),
+        tuple(YEAR.findall(question)),
+        quarter,
+        stems,
+        proper_names(question, lang),
+    )
+
+
+def proper_names(question: str, lang: str) -> tuple[str, ...]:
+    """Stems of capitalised words inside the question (places, organisations, programmes)."""
+    from assistant.retrieve import GLOSSARY
+
+    names: list[str] = []
+    words = re.findall(r"[\w-]+", question)
+    for i, w in enumerate(words):
+        if i == 0 or not w[:1].isupper() or w.lower() in QUESTION_WORDS or "-" in w:
+            continue
+        if lang == "en" and (w.lower() in GLOSSARY or w.upper() == w):
+            continue
+        names.extend(tokenize(w))
+    return tuple(dict.fromkeys(names))
 
 
 # ---------------------------------------------------------------- candidate sentences (pure)
@@ -124,6 +228,7 @@ class Candidate:
     type_ok: bool = False
     figures: list[str] = field(default_factory=list)
     pair: bool = False  # a sentence together with the one after it
+    missing: list[str] = field(default_factory=list)  # rare question terms not in the passage
     year_conflict: bool = False
 
 
@@ -197,6 +302,7 @@ class Scorer:
         cov = sum(self.weight(s) for s in known if s in sent_stems) / total
         ctx = sum(self.weight(s) for s in known if s in ctx_stems) / total
         rare_missing = sum(1 for s in known if self.weight(s) >= 3.0 and s not in ctx_stems)
+        cand.missing = [s for s in info.names if s not in ctx_stems]
         cand.coverage = cov
         cand.figures = figures_of(cand.text, info.kind)
         needs_figure = info.kind in {"percentage", "number", "date"}
@@ -219,7 +325,9 @@ class Scorer:
         quarter_score = 0.0
         if info.quarter:
             words = [k for k, v in QUARTER_WORDS.items() if v == info.quarter]
-            pattern = rf"\b({'|'.join(words)})\s+kwartaal|\b{info.quarter}\^?e\s+kwartaal|Q{info.quarter}"
+            pattern = (
+                rf"\b({'|'.join(words)})\s+kwartaal|\b{info.quarter}\^?e\s+kwartaal|Q{info.quarter}"
+            )
             if re.search(pattern, cand.text, re.IGNORECASE):
                 quarter_score = 1.0
             elif re.search(pattern, caption, re.IGNORECASE):
@@ -289,8 +397,13 @@ def cite(cand: Candidate) -> Citation:
         if found:
             line_start, line_end = found
     return Citation(
-        source=chunk.source, title=chunk.title, date=chunk.date, page=chunk.page,
-        line_start=line_start, line_end=line_end, quote=cand.text,
+        source=chunk.source,
+        title=chunk.title,
+        date=chunk.date,
+        page=chunk.page,
+        line_start=line_start,
+        line_end=line_end,
+        quote=cand.text,
     )
 
 
@@ -367,13 +480,16 @@ class Assistant:
 
     def validate(self, question: Any) -> str:
         if not isinstance(question, str) or not question.strip():
-            raise QuestionError("the question is empty: ask something, e.g. "
-                                "'Hoeveel vacatures had de industrie eind 2025?'")
+            raise QuestionError(
+                "the question is empty: ask something, e.g. "
+                "'Hoeveel vacatures had de industrie eind 2025?'"
+            )
         question = " ".join(question.split())
         limit = self.settings.max_question_chars
         if len(question) > limit:
-            raise QuestionError(f"the question is {len(question)} characters long; "
-                                f"the limit is {limit}")
+            raise QuestionError(
+                f"the question is {len(question)} characters long; the limit is {limit}"
+            )
         return question
 
     def ask(self, question: str, k: int | None = None) -> Answer:
@@ -395,7 +511,13 @@ class Assistant:
             return declined
         best = cands[0]
         declined.confidence = best.score
-        if best.score < self.settings.min_confidence or not best.type_ok or best.year_conflict:
+        threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
+        if (
+            best.score < threshold
+            or not best.type_ok
+            or best.year_conflict
+            or len(best.missing) >= 1 + (info.lang == "en")
+        ):
             return declined
         chosen = [best]
         conflict = self._conflict(info, best, cands)
@@ -404,38 +526,61 @@ class Assistant:
         focus = [self._focus(info, c) for c in chosen]
         if len(chosen) == 1:
             text = window(best.text, focus[0], self.settings.answer_max_chars)
-            if info.kind in {"entity", "explanation"} and best.text.rstrip().endswith(":"):
-                text = window(self._with_list(best), None, self.settings.answer_max_chars)
+            if info.kind in {"entity", "explanation"} and len(best.text) < 250:
+                best = self._extend(best)
+                text = window(best.text, None, self.settings.answer_max_chars)
+                chosen = [best]
         else:
             per = (self.settings.answer_max_chars - 40) // 2 - 40
             parts = [
                 f"{window(c.text, f, per)} ({c.passage.chunk.title}, {c.passage.chunk.date})"
                 for c, f in zip(chosen, focus, strict=True)
             ]
-            text = window("De bronnen verschillen: " + " — ".join(parts), None,
-                          self.settings.answer_max_chars)
+            text = window(
+                "De bronnen verschillen: " + " — ".join(parts), None, self.settings.answer_max_chars
+            )
         citations = [cite(c) for c in chosen]
         if "\n" in text or len(text) > self.settings.answer_max_chars:
             text = window(text, None, self.settings.answer_max_chars)
         if not numbers_supported(text, [c.quote for c in citations]):
             return declined
         return Answer(
-            question=info.text, answer=text, abstained=False, citations=citations,
-            confidence=best.score, highlight=[f for f in focus if f], conflict=bool(conflict),
+            question=info.text,
+            answer=text,
+            abstained=False,
+            citations=citations,
+            confidence=best.score,
+            highlight=[f for f in focus if f],
+            conflict=bool(conflict),
         )
 
     @staticmethod
     def _focus(info: QuestionInfo, cand: Candidate) -> str | None:
         return cand.figures[0] if cand.figures else None
 
-    def _with_list(self, cand: Candidate) -> str:
-        """A sentence ending in ':' with the list lines that follow it in its chunk."""
-        rest = cand.passage.chunk.text[cand.end :].split("\n\n")[0]
-        return cand.text + " " + " ".join(rest.split())
+    def _extend(self, cand: Candidate) -> Candidate:
+        """A short sentence with what follows it in its passage (a list, the next sentence)."""
+        text = cand.passage.chunk.text
+        end = cand.end
+        for a, b in sentence_spans(text):
+            if a >= cand.end - 1 and b - cand.start <= self.settings.answer_max_chars:
+                end = b
+            elif a >= cand.end:
+                break
+        if end == cand.end:
+            return cand
+        out = Candidate(text[cand.start : end].strip(), cand.passage, cand.rank, cand.start, end)
+        out.score, out.coverage, out.type_ok, out.figures = (
+            cand.score,
+            cand.coverage,
+            cand.type_ok,
+            cand.figures,
+        )
+        return out
 
-    def _conflict(self, info: QuestionInfo, best: Candidate, cands: list[Candidate]) -> (
-        Candidate | None
-    ):
+    def _conflict(
+        self, info: QuestionInfo, best: Candidate, cands: list[Candidate]
+    ) -> Candidate | None:
         """A near-equal candidate from another report that gives a different figure."""
         if info.kind not in {"percentage", "number"} or not best.figures:
             return None
@@ -465,11 +610,17 @@ class Assistant:
         for source in sorted(counts):
             meta = manifest.get(source, {})
             c = first[source]
-            docs.append({
-                "source": source, "title": c.title, "publisher": meta.get("publisher"),
-                "date": c.date, "language": meta.get("language"), "kind": meta.get("kind"),
-                "chunks": counts[source],
-            })
+            docs.append(
+                {
+                    "source": source,
+                    "title": c.title,
+                    "publisher": meta.get("publisher"),
+                    "date": c.date,
+                    "language": meta.get("language"),
+                    "kind": meta.get("kind"),
+                    "chunks": counts[source],
+                }
+            )
         return docs
 
     def document_text(
@@ -492,8 +643,12 @@ class Assistant:
             texts = [c.text for c in self.retriever.chunks if c.source == source and c.page == page]
             if not texts:
                 raise ValueError(f"page {page} is not in {source}")
-            return base | {"page": page, "line_start": None, "line_end": None,
-                           "lines": [{"n": None, "text": t, "cited": True} for t in texts]}
+            return base | {
+                "page": page,
+                "line_start": None,
+                "line_end": None,
+                "lines": [{"n": None, "text": t, "cited": True} for t in texts],
+            }
         n = len(lines)
         if line_start is None:
             line_start = 1
@@ -502,7 +657,11 @@ class Assistant:
             raise ValueError(f"lines must satisfy 1 <= line_start <= line_end <= {n}")
         lo, hi = max(1, line_start - context), min(n, line_end + context)
         return base | {
-            "page": None, "line_start": line_start, "line_end": line_end,
-            "lines": [{"n": i, "text": lines[i - 1].rstrip("\r"),
-                       "cited": line_start <= i <= line_end} for i in range(lo, hi + 1)],
+            "page": None,
+            "line_start": line_start,
+            "line_end": line_end,
+            "lines": [
+                {"n": i, "text": lines[i - 1].rstrip("\r"), "cited": line_start <= i <= line_end}
+                for i in range(lo, hi + 1)
+            ],
         }

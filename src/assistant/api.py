@@ -639,10 +639,8 @@ def serve(settings: Settings) -> None:
             file=sys.stderr,
         )
         raise SystemExit(2)
-    if not settings.api_key:
-        log.warning(
-            "Unauthenticated service on loopback only: http://%s:%d/", settings.host, settings.port
-        )
+    access = "API key required on /api and /v1" if settings.api_key else "unauthenticated"
+    log.info("Vraagbaak on http://%s:%d/ (%s)", settings.host, settings.port, access)
     uvicorn.run(create_app(settings=settings), host=settings.host, port=settings.port)
 
 

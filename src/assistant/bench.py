@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from tqdm import tqdm
 
-from assistant.evaluate import DEFAULT_SET, EVAL_DIR, load_questions
+from assistant.evaluate import DEFAULT_SET, EVAL_DIR, load_questions, text_table
 from assistant.settings import ROOT, Settings, get_settings
 
 COLD_QUESTION = "Hoeveel openstaande vacatures waren er eind 2025 in de industrie?"
@@ -127,8 +127,9 @@ def run_benchmarks(
                 "chroma_url": None,
             }
         )
-        steps = tqdm(total=4, desc="bench", unit="step", file=sys.stderr, disable=quiet,
-                     dynamic_ncols=True)  # fmt: skip
+        steps = tqdm(
+            total=4, desc="bench", unit="step", file=sys.stderr, disable=quiet, dynamic_ncols=True
+        )
 
         started = _timed("full ingest", steps)
         first = ingest(None, fresh, quiet=quiet)
@@ -152,8 +153,15 @@ def run_benchmarks(
         assistant = Assistant.open(fresh, build_if_missing=False, quiet=True)
         assistant.ask(questions[0].question if questions else COLD_QUESTION)  # warm-up
         latencies: list[float] = []
-        for q in tqdm(questions, desc="warm ask", unit="q", file=sys.stderr, disable=quiet,
-                      leave=False, dynamic_ncols=True):  # fmt: skip
+        for q in tqdm(
+            questions,
+            desc="warm ask",
+            unit="q",
+            file=sys.stderr,
+            disable=quiet,
+            leave=False,
+            dynamic_ncols=True,
+        ):
             t0 = time.perf_counter()
             assistant.ask(q.question)
             latencies.append((time.perf_counter() - t0) * 1000)
@@ -256,16 +264,10 @@ def summary_table(bench: dict[str, Any]) -> str:
     rows = [("measure", "value", "target", "met")]
     for key, t in bench["targets"].items():
         limit = f"<= {t['max']:.0f} ms" if t["unit"] == "ms" else f"<= {t['max']:g} s"
-        rows.append((t["label"], _fmt(bench["results"].get(key), t["unit"]), limit,
-                     _verdict(t["met"])))  # fmt: skip
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = []
-    for i, row in enumerate(rows):
-        lines.append("  ".join([row[0].ljust(widths[0])] + [c.rjust(w) for c, w in
-                                                              zip(row[1:], widths[1:])]))  # fmt: skip
-        if i == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+        rows.append(
+            (t["label"], _fmt(bench["results"].get(key), t["unit"]), limit, _verdict(t["met"]))
+        )
+    return text_table(rows)
 
 
 def main_bench(
@@ -285,9 +287,11 @@ def main_bench(
     out_dir = Path(out_dir) if out_dir else EVAL_DIR
     try:
         bench = run_benchmarks(
-            settings, Path(set_path) if set_path else DEFAULT_SET, cold_runs=cold_runs,
+            settings,
+            Path(set_path) if set_path else DEFAULT_SET,
+            cold_runs=cold_runs,
             quiet=quiet,
-        )  # fmt: skip
+        )
     except EvalError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

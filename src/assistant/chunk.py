@@ -26,9 +26,44 @@ _FOOTNOTE = re.compile(
 )
 _BULLET = re.compile(r"^\s*([-•»◼▪*–]|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = {
-    "o.a", "bijv", "bv", "ca", "nr", "incl", "excl", "m.n", "d.w.z", "i.s.m", "e.d", "etc",
-    "resp", "mln", "mld", "mrd", "jr", "vs", "e.g", "i.e", "dr", "prof", "mr", "ir", "ing", "drs",
-    "art", "blz", "p", "zgn", "t.o.v", "i.p.v", "m.b.t", "a.s", "evt", "gem", "max", "min",
+    "o.a",
+    "bijv",
+    "bv",
+    "ca",
+    "nr",
+    "incl",
+    "excl",
+    "m.n",
+    "d.w.z",
+    "i.s.m",
+    "e.d",
+    "etc",
+    "resp",
+    "mln",
+    "mld",
+    "mrd",
+    "jr",
+    "vs",
+    "e.g",
+    "i.e",
+    "dr",
+    "prof",
+    "mr",
+    "ir",
+    "ing",
+    "drs",
+    "art",
+    "blz",
+    "p",
+    "zgn",
+    "t.o.v",
+    "i.p.v",
+    "m.b.t",
+    "a.s",
+    "evt",
+    "gem",
+    "max",
+    "min",
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*(?:\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}(?=\s+[A-Z]))?(?:\s+|$)")
 
@@ -74,8 +109,33 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 _FUNCTION_WORDS = {
-    "de", "het", "een", "en", "of", "van", "voor", "aan", "in", "op", "met", "te", "om", "die",
-    "dat", "is", "zijn", "naar", "door", "bij", "uit", "als", "ook", "er", "the", "of", "and",
+    "de",
+    "het",
+    "een",
+    "en",
+    "of",
+    "van",
+    "voor",
+    "aan",
+    "in",
+    "op",
+    "met",
+    "te",
+    "om",
+    "die",
+    "dat",
+    "is",
+    "zijn",
+    "naar",
+    "door",
+    "bij",
+    "uit",
+    "als",
+    "ook",
+    "er",
+    "the",
+    "of",
+    "and",
 }
 
 
@@ -84,7 +144,13 @@ def _is_heading(lines: list[str]) -> bool:
     text = " ".join(line.strip() for line in lines)
     if text.startswith("#"):
         return True
-    if len(lines) > 1 or not text or len(text) > 80 or text[-1] in ".,;:!?-(" or _BULLET.match(text):
+    if (
+        len(lines) > 1
+        or not text
+        or len(text) > 80
+        or text[-1] in ".,;:!?-("
+        or _BULLET.match(text)
+    ):
         return False
     words = re.findall(r"[A-Za-zÀ-ÿ]+", text)
     first = text.lstrip("0123456789. ")[:1]
@@ -113,7 +179,11 @@ def blocks_of(text: str, page: int | None = None, first_line: int = 1) -> list[U
             return
         raw_lines = [line for _, line in block]
         kind = (
-            "footnote" if _is_footnote(raw_lines) else "heading" if _is_heading(raw_lines) else "text"
+            "footnote"
+            if _is_footnote(raw_lines)
+            else "heading"
+            if _is_heading(raw_lines)
+            else "text"
         )
         numbers = [n for n, _ in block]
         is_text = page is None
@@ -148,8 +218,9 @@ def _split_unit(unit: Unit, max_chars: int) -> list[Unit]:
         parts: list[Unit] = []
         for i, line in enumerate(lines):
             ls = None if unit.line_start is None else unit.line_start + i
-            parts.extend(_split_unit(Unit(line, ls, ls, unit.page, unit.kind, unit.block),
-                                     max_chars))
+            parts.extend(
+                _split_unit(Unit(line, ls, ls, unit.page, unit.kind, unit.block), max_chars)
+            )
         return parts
     pieces: list[str] = []
     current = ""
@@ -161,8 +232,9 @@ def _split_unit(unit: Unit, max_chars: int) -> list[Unit]:
         current += sentence
     if current:
         pieces.append(current)
-    return [Unit(p, unit.line_start, unit.line_end, unit.page, unit.kind, unit.block)
-            for p in pieces]
+    return [
+        Unit(p, unit.line_start, unit.line_end, unit.page, unit.kind, unit.block) for p in pieces
+    ]
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -291,7 +363,9 @@ def chunk_document(doc: Document, chunk_chars: int = 900, overlap_chars: int = 1
 
 def embedding_text(chunk: Chunk) -> str:
     """What is embedded: the title and heading give a passage its context."""
-    head = chunk.title if not chunk.heading or chunk.heading in chunk.text[:200] else (
-        f"{chunk.title} — {chunk.heading}"
+    head = (
+        chunk.title
+        if not chunk.heading or chunk.heading in chunk.text[:200]
+        else (f"{chunk.title} — {chunk.heading}")
     )
     return f"{head}\n{chunk.text}"

@@ -155,7 +155,7 @@ def _is_compound(word: str) -> bool:
 # Word merges ("o pensta ande" -> "openstaande")
 # --------------------------------------------------------------------------------------------
 
-MergeLog = list[tuple[str, str]]  # (before, after) of each word merge, for reports
+_MergeLog = list[tuple[str, str]]  # (before, after) of each word merge, for reports
 _TOKEN = re.compile(r"^([‘“\"'(\[]*)([^\W\d_]+)([.,;:!?)\]’”\"']*)$")
 
 
@@ -210,7 +210,7 @@ def _merge_score(parts: list[_Tok]) -> float | None:
     return gain - penalty if gain > penalty else None
 
 
-def _merge_tokens(tokens: list[str], log: MergeLog | None = None) -> list[str]:
+def _merge_tokens(tokens: list[str], log: _MergeLog | None = None) -> list[str]:
     """Best segmentation of a space-separated token list (dynamic programming, 1-3 tokens)."""
     parsed = [_parse(t) for t in tokens]
     n = len(tokens)
@@ -229,7 +229,7 @@ def _merge_tokens(tokens: list[str], log: MergeLog | None = None) -> list[str]:
             if score is not None and best[j][0] + score > best[i][0]:
                 best[i] = (best[j][0] + score, j)
     out: list[str] = []
-    merges: MergeLog = []
+    merges: _MergeLog = []
     i = n
     while i > 0:
         j = best[i][1]
@@ -283,8 +283,8 @@ _LABELS = frozenset(
 )
 _PREV_WORD = re.compile(r"([^\W\d_]+)\.? $")
 
-NumberRule = tuple[re.Pattern[str], str, bool]  # pattern, replacement, check for a label
-_NUMBER_RULES: list[NumberRule] = [
+_NumberRule = tuple[re.Pattern[str], str, bool]  # pattern, replacement, check for a label
+_NUMBER_RULES: list[_NumberRule] = [
     # "47 .000" -> "47.000"
     (re.compile(r"(?<![\d.,])(\d{1,3}) \.(\d{3})(?!\d)"), r"\1.\2", False),
     # "2 8.000" / "2 0.100" -> "28.000" / "20.100" (one digit split off a grouped number)
@@ -331,7 +331,7 @@ _SPACED_HYPHEN = re.compile(rf"(?<!\S)({_W}+) - ({_W}+)")
 _SPACE_PUNCT = re.compile(r"(?<=\S) +([,;:!?)\]]|\.(?![.\w])|\.(?=\d))")
 _OPEN_SPACE = re.compile(r"([(\[]) +")
 # "ingenieurs /engineers" -> "ingenieurs/engineers"
-_SPACE_SLASH = re.compile(r"(?<=[^\W\d_]) /(?=[^\W\d_])")
+_SPACE_SLASH = re.compile(r"(?<=[a-zà-ÿ]) /(?=[a-zà-ÿ])")  # not "Hogeschool /Saxion Parttime"
 # "programma ’s zijn" -> "programma’s zijn" (not "’s avonds")
 _APOS_S = re.compile(r"(?<=[^\W\d_]) ([’']s)(?![\w'’-])( [^\W\d_]+)?")
 
@@ -364,7 +364,7 @@ def _apos_s(m: re.Match[str]) -> str:
 
 
 def _logged(
-    pattern: re.Pattern[str], fn: Callable[[re.Match[str]], str], text: str, log: MergeLog | None
+    pattern: re.Pattern[str], fn: Callable[[re.Match[str]], str], text: str, log: _MergeLog | None
 ) -> str:
     """``pattern.sub(fn, text)``, recording the changed spans in ``log``."""
 
@@ -377,7 +377,7 @@ def _logged(
     return pattern.sub(sub, text)
 
 
-def _inline(text: str, log: MergeLog | None = None) -> str:
+def _inline(text: str, log: _MergeLog | None = None) -> str:
     """All repairs inside one paragraph (no newlines)."""
     text = re.sub(r" {2,}", " ", text).strip(" ")
     text = _numbers(text)
@@ -501,7 +501,7 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
-def _repair_paragraph(para: str, log: MergeLog | None = None) -> str:
+def _repair_paragraph(para: str, log: _MergeLog | None = None) -> str:
     lines = para.split("\n")
     return "\n".join(_fixpoint(line, lambda s: _inline(s, log)) for line in lines)
 
@@ -515,13 +515,13 @@ def repair(text: str) -> str:
     return _repair(text, None)
 
 
-def _repair(text: str, log: MergeLog | None) -> str:
+def _repair(text: str, log: _MergeLog | None) -> str:
     paras = _paragraphs(_chars(text))
     return "\n\n".join(_repair_paragraph(_join_lines(p), log) for p in paras)
 
 
-def _merges(text: str) -> MergeLog:
+def _merges(text: str) -> _MergeLog:
     """The word merges :func:`repair` makes on ``text`` as (before, after) pairs (for reports)."""
-    log: MergeLog = []
+    log: _MergeLog = []
     _repair(text, log)
     return log

@@ -132,7 +132,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.answer import QuestionError
 
     if args.jsonl is None and not args.question:
-        return _fail("give a question, e.g. ask \"" + SAMPLE_QUESTION + "\"", 2)
+        return _fail('give a question, e.g. ask "' + SAMPLE_QUESTION + '"', 2)
     if args.jsonl is not None and args.jsonl != "-" and not Path(args.jsonl).is_file():
         return _fail(f"no such file: {args.jsonl}", 2)
     question = " ".join(args.question)
@@ -140,9 +140,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         if not question.strip():
             return _fail("the question is empty", 2)
         if len(" ".join(question.split())) > settings.max_question_chars:
-            return _fail(
-                f"the question is longer than {settings.max_question_chars} characters", 2
-            )
+            return _fail(f"the question is longer than {settings.max_question_chars} characters", 2)
     assistant = _open_assistant(settings)
     if args.jsonl is not None:
         failures = 0
@@ -230,10 +228,16 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: seeds/)")
-    p.add_argument("--rebuild", action="store_true",
-                   help="drop the index and build it anew (e.g. after changing the embedder)")
-    p.add_argument("--keep-missing", action="store_true",
-                   help="do not remove documents that are no longer in the folders")
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="drop the index and build it anew (e.g. after changing the embedder)",
+    )
+    p.add_argument(
+        "--keep-missing",
+        action="store_true",
+        help="do not remove documents that are no longer in the folders",
+    )
     p.add_argument("--strict", action="store_true", help="exit non-zero if any file failed")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -247,8 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
             description=(
                 "Answer a question from the reports, with the passages it rests on. When the "
                 "documents do not hold the answer, says so. Builds the index on first use.\n\n"
-                f"example:\n  ask \"{SAMPLE_QUESTION}\"\n"
-                "  ask --json \"What share of technicians is satisfied with their job?\"\n"
+                f'example:\n  ask "{SAMPLE_QUESTION}"\n'
+                '  ask --json "What share of technicians is satisfied with their job?"\n'
                 "  ask --jsonl questions.txt   (one question per line, '-' for stdin)"
             ),
         )
@@ -262,11 +266,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="run the evaluation set; --gate fails on regressions")
     p.add_argument("--set", help="questions file (default eval/questions.jsonl)")
-    p.add_argument("--gate", action="store_true",
-                   help="exit non-zero when a metric is below its threshold in eval/gate.toml")
+    p.add_argument(
+        "--gate",
+        action="store_true",
+        help="exit non-zero when a metric is below its threshold in eval/gate.toml",
+    )
     p.add_argument("--no-baseline", action="store_true", help="skip the plain RAG baseline")
-    p.add_argument("--split", choices=["heldout", "tune", "all"], default="all",
-                   help="which part of the set to run (default all; the gate uses held-out)")
+    p.add_argument(
+        "--split",
+        choices=["heldout", "tune", "all"],
+        default="all",
+        help="which part of the set to run (default all; the gate uses held-out)",
+    )
     p.add_argument("--out", help="report folder (default eval/)")
     p.set_defaults(func=cmd_eval)
 
@@ -279,8 +290,11 @@ def build_parser() -> argparse.ArgumentParser:
 def add_ask_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("question", nargs="*", help="the question (quote it)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--jsonl", metavar="FILE",
-                   help="answer one question per line of FILE ('-' = stdin), one JSON per line")
+    p.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        help="answer one question per line of FILE ('-' = stdin), one JSON per line",
+    )
     p.add_argument("--k", type=int, default=None, help="passages to return (default 10)")
     p.add_argument("--show-passages", action="store_true", help="also list the passages searched")
 
@@ -298,8 +312,9 @@ def run(argv: Sequence[str] | None, parser: argparse.ArgumentParser) -> int:
         settings = get_settings()
     except ValidationError as exc:
         first = exc.errors()[0]
-        return _fail(f"bad configuration: VRAAGBAAK_{str(first['loc'][0]).upper()}: "
-                     f"{first['msg']}", 2)
+        return _fail(
+            f"bad configuration: VRAAGBAAK_{str(first['loc'][0]).upper()}: {first['msg']}", 2
+        )
     from assistant.embed import EmbedderError
     from assistant.store import IndexError_
 
@@ -327,7 +342,7 @@ def ask_main(argv: Sequence[str] | None = None) -> int:
         prog="ask",
         description="Answer a question about the Dutch labour-market reports, with citations. "
         "Same as `assistant ask`.",
-        epilog=f"example:\n  ask \"{SAMPLE_QUESTION}\"",
+        epilog=f'example:\n  ask "{SAMPLE_QUESTION}"',
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_ask_arguments(parser)

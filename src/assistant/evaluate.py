@@ -39,8 +39,15 @@ DEFAULT_SET = EVAL_DIR / "questions.jsonl"
 DEFAULT_GATE = EVAL_DIR / "gate.toml"
 
 KINDS = (
-    "number", "percentage", "date", "entity", "list", "explanation", "comparison", "unanswerable",
-)  # fmt: skip
+    "number",
+    "percentage",
+    "date",
+    "entity",
+    "list",
+    "explanation",
+    "comparison",
+    "unanswerable",
+)
 SPLITS = ("heldout", "tune", "all")
 Split = Literal["heldout", "tune", "all"]
 
@@ -259,8 +266,14 @@ class VraagbaakSystem:
         try:
             return self.assistant.ask(question).to_dict()
         except QuestionError as exc:
-            return {"question": question, "answer": "", "abstained": True, "citations": [],
-                    "retrieved": [], "error": str(exc)}  # fmt: skip
+            return {
+                "question": question,
+                "answer": "",
+                "abstained": True,
+                "citations": [],
+                "retrieved": [],
+                "error": str(exc),
+            }
 
 
 @dataclass(frozen=True)
@@ -328,8 +341,14 @@ class BaselineRAG:
         if collection.count():  # built from other files or another splitter: start over
             self.vs.reset_collection()
         batch = 32
-        bar = tqdm(total=len(chunks), desc="baseline index", unit="chunk", file=sys.stderr,
-                   disable=quiet, dynamic_ncols=True)  # fmt: skip
+        bar = tqdm(
+            total=len(chunks),
+            desc="baseline index",
+            unit="chunk",
+            file=sys.stderr,
+            disable=quiet,
+            dynamic_ncols=True,
+        )
         for i in range(0, len(chunks), batch):
             part = chunks[i : i + batch]
             self.vs.add_texts(
@@ -358,9 +377,17 @@ class BaselineRAG:
         ]
         top = retrieved[0] if retrieved else None
         citations = (
-            [{"source": top["source"], "title": top["source"], "date": None, "page": None,
-              "line_start": top["line_start"], "line_end": top["line_end"],
-              "quote": top["text"]}]  # fmt: skip
+            [
+                {
+                    "source": top["source"],
+                    "title": top["source"],
+                    "date": None,
+                    "page": None,
+                    "line_start": top["line_start"],
+                    "line_end": top["line_end"],
+                    "quote": top["text"],
+                }
+            ]
             if top
             else []
         )
@@ -495,9 +522,7 @@ def metrics(results: Sequence[Result]) -> dict[str, float | int | None]:
     }
     for depth in RECALL_DEPTHS:
         out[f"recall_at_{depth}"] = _rate([r is not None and r <= depth for r in ranks])
-    out["mrr"] = (
-        round(sum(1.0 / r if r else 0.0 for r in ranks) / len(ranks), 4) if ranks else None
-    )
+    out["mrr"] = round(sum(1.0 / r if r else 0.0 for r in ranks) / len(ranks), 4) if ranks else None
     out["answer_accuracy"] = _rate([r.correct for r in answerable])
     out["unanswerable_declined"] = _rate([r.abstained for r in unanswerable])
     out["false_decline_rate"] = _rate([r.abstained for r in answerable])
@@ -554,14 +579,17 @@ def run_system(
     if warmup and questions:
         system.ask(questions[0].question)
     results: list[Result] = []
-    bar = tqdm(questions, desc=system.name, unit="q", file=sys.stderr, disable=quiet,
-               dynamic_ncols=True)  # fmt: skip
+    bar = tqdm(
+        questions, desc=system.name, unit="q", file=sys.stderr, disable=quiet, dynamic_ncols=True
+    )
     for q in bar:
         started = time.perf_counter()
         got = system.ask(q.question)
         elapsed = (time.perf_counter() - started) * 1000
         results.append(score(q, got, elapsed, system.name, seeds_dir))
-        bar.set_postfix_str(f"correct {sum(r.correct for r in results)}/{len(results)}", refresh=False)
+        bar.set_postfix_str(
+            f"correct {sum(r.correct for r in results)}/{len(results)}", refresh=False
+        )
     return results
 
 
@@ -578,9 +606,18 @@ def build_report(
         "split": split,
         "settings": {
             k: getattr(settings, k)
-            for k in ("embedder", "chunk_chars", "chunk_overlap_chars", "k", "candidates",
-                      "rrf_k", "dense_weight", "bm25_weight", "min_confidence")
-        },  # fmt: skip
+            for k in (
+                "embedder",
+                "chunk_chars",
+                "chunk_overlap_chars",
+                "k",
+                "candidates",
+                "rrf_k",
+                "dense_weight",
+                "bm25_weight",
+                "min_confidence",
+            )
+        },
         "targets": {k: {"op": op, "value": v} for k, (op, v) in TARGETS.items()},
         "systems": {},
         "failures": {},
@@ -673,26 +710,33 @@ def _fmt(value: Any, kind: str = "rate") -> str:
     return f"{value:.3f}"
 
 
+def text_table(rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table for the terminal: first row is the header, first column left-aligned."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
 def summary_table(report: dict[str, Any], split: str) -> str:
-    """A plain-text table: every metric, ours beside the baseline, for one split."""
+    """Every metric, ours beside the baseline, for one split."""
     systems = report["systems"]
     names = [n for n in (OURS, BASELINE) if n in systems and split in systems[n]["metrics"]]
     if not names:
         return f"(no {split} questions)"
-    header = ["metric", *[systems[n]["label"].split(" (")[0] for n in names]]
-    rows = [header]
+    rows = [[f"{split} questions", *[systems[n]["label"].split(" (")[0] for n in names]]]
     for key, (label, kind) in METRICS.items():
         rows.append(
             [label, *[_fmt(systems[n]["metrics"][split]["overall"].get(key), kind) for n in names]]
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    lines = [f"{split} questions"]
-    for i, row in enumerate(rows):
-        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
-        lines.append("  ".join(cells))
-        if i == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return text_table(rows)
 
 
 def _md_table(header: list[str], rows: list[list[str]], numeric: bool = True) -> str:
@@ -767,7 +811,11 @@ def render_markdown(report: dict[str, Any], gate: Gate | None, chart: str | None
     for split in SPLITS:
         if split not in systems[OURS]["metrics"]:
             continue
-        title = {"heldout": "Held-out questions", "tune": "Tuning questions", "all": "All questions"}
+        title = {
+            "heldout": "Held-out questions",
+            "tune": "Tuning questions",
+            "all": "All questions",
+        }
         out += ["", f"## {title[split]}", ""]
         header = ["metric", "Vraagbaak"] + (["baseline"] if has_base else [])
         show_gate = gate is not None and gate.split == split
@@ -783,14 +831,21 @@ def render_markdown(report: dict[str, Any], gate: Gate | None, chart: str | None
                 op = "≥" if key in gate.minimum else "≤"
                 row.append(f"{op} {_fmt(limit, kind)}" if limit is not None else "")
                 target = TARGETS.get(key)
-                row.append(f"{target[0].replace('>=', '≥').replace('<=', '≤')} "
-                           f"{_fmt(target[1], kind)}" if target else "")  # fmt: skip
+                row.append(
+                    f"{target[0].replace('>=', '≥').replace('<=', '≤')} {_fmt(target[1], kind)}"
+                    if target
+                    else ""
+                )
             rows.append(row)
         out.append(_md_table(header, rows))
         if split == "tune":
             continue
         cells = "Cells: Vraagbaak / baseline." if has_base else ""
-        for group, name in (("by_kind", "kind"), ("by_source", "document"), ("by_lang", "language")):
+        for group, name in (
+            ("by_kind", "kind"),
+            ("by_source", "document"),
+            ("by_lang", "language"),
+        ):
             out += ["", f"### Per {name} ({split})", ""]
             if cells:
                 out += [cells, ""]
@@ -800,19 +855,37 @@ def render_markdown(report: dict[str, Any], gate: Gate | None, chart: str | None
     failures = report["failures"].get(OURS, [])
     out += ["", f"## Failures of Vraagbaak ({len(failures)})", ""]
     if has_base:
-        out += [f"The baseline has {len(report['failures'][BASELINE])} questions with problems "
-                "(listed in report.json).", ""]  # fmt: skip
+        out += [
+            f"The baseline has {len(report['failures'][BASELINE])} questions with problems "
+            "(listed in report.json).",
+            "",
+        ]
     if failures:
         rows = [
             [
-                f["id"], f["split"], f["kind"], f["lang"], _md(f["question"]),
-                _md(f["expected"]), _md(f["answered"])[:200], "; ".join(f["problems"]),
+                f["id"],
+                f["split"],
+                f["kind"],
+                f["lang"],
+                _md(f["question"]),
+                _md(f["expected"]),
+                _md(f["answered"])[:200],
+                "; ".join(f["problems"]),
                 str(f["evidence_rank"] or "–"),
             ]
             for f in sorted(failures, key=lambda f: (f["split"] != "heldout", f["kind"], f["id"]))
-        ]  # fmt: skip
-        header = ["id", "split", "kind", "lang", "question", "expected", "answered", "problems",
-                  "ev. rank"]  # fmt: skip
+        ]
+        header = [
+            "id",
+            "split",
+            "kind",
+            "lang",
+            "question",
+            "expected",
+            "answered",
+            "problems",
+            "ev. rank",
+        ]
         out.append(_md_table(header, rows, numeric=False))
     else:
         out.append("None.")
@@ -830,8 +903,10 @@ def plot_kinds(report: dict[str, Any], path: Path) -> None:
     ours = systems[OURS]["metrics"]["all"]["by_kind"]
     base = systems.get(BASELINE, {}).get("metrics", {}).get("all", {}).get("by_kind", {})
     kinds = list(ours)
-    panels = [("answer accuracy (unanswerable: declined)", "answer_accuracy"),
-              ("retrieval recall@5", "recall_at_5")]  # fmt: skip
+    panels = [
+        ("answer accuracy (unanswerable: declined)", "answer_accuracy"),
+        ("retrieval recall@5", "recall_at_5"),
+    ]
     fig, axes = plt.subplots(1, 2, figsize=(13, 4.8), sharey=True)
     x = np.arange(len(kinds))
     for ax, (title, key) in zip(axes, panels, strict=True):
@@ -845,8 +920,9 @@ def plot_kinds(report: dict[str, Any], path: Path) -> None:
             return got
 
         width = 0.38 if base else 0.6
-        ax.bar(x - (width / 2 if base else 0), values(ours), width, label="Vraagbaak",
-               color="#1f6f8b")  # fmt: skip
+        ax.bar(
+            x - (width / 2 if base else 0), values(ours), width, label="Vraagbaak", color="#1f6f8b"
+        )
         if base:
             ax.bar(x + width / 2, values(base), width, label="baseline", color="#c8a951")
         ax.set_xticks(x, [f"{k}\n(n={ours[k]['questions']})" for k in kinds], fontsize=8)
@@ -918,8 +994,10 @@ def main_eval(
         print(f"error: no {split} questions in {set_path}", file=sys.stderr)
         return 2
     if gate_cfg and not select_split(questions, gate_cfg.split):  # type: ignore[arg-type]
-        print(f"error: the gate needs {gate_cfg.split} questions; --split {split} has none",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"error: the gate needs {gate_cfg.split} questions; --split {split} has none",
+            file=sys.stderr,
+        )
         return 2
 
     if assistant is None:

@@ -105,7 +105,9 @@ def _read_pdf(path: Path) -> list[str]:
     except LoadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise LoadError(f"{path.name}: corrupt or unreadable PDF ({exc.__class__.__name__})") from exc
+        raise LoadError(
+            f"{path.name}: corrupt or unreadable PDF ({exc.__class__.__name__})"
+        ) from exc
     except Exception as exc:  # pypdf raises many kinds on damaged files
         raise LoadError(f"{path.name}: cannot read PDF ({exc.__class__.__name__}: {exc})") from exc
     if not any(p.strip() for p in pages):
@@ -197,8 +199,12 @@ def _progress(total: int, quiet: bool) -> Any:
     from tqdm import tqdm
 
     return tqdm(
-        total=total, unit="chunk", desc="embedding", disable=quiet or total == 0,
-        file=sys.stderr, dynamic_ncols=True,
+        total=total,
+        unit="chunk",
+        desc="embedding",
+        disable=quiet or total == 0,
+        file=sys.stderr,
+        dynamic_ncols=True,
     )
 
 
@@ -287,4 +293,3 @@ def ingest(
         report.chunks_total = store.count()
     report.seconds = time.perf_counter() - started
     return report
-

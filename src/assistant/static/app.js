@@ -10,7 +10,13 @@ const $ = (id) => document.getElementById(id);
 
 // ------------------------------------------------------------------ talking to the service
 
-class AuthError extends Error {}
+// A 401: `hadKey` tells whether a (now rejected) key was sent.
+class AuthError extends Error {
+  constructor(message, hadKey) {
+    super(message);
+    this.hadKey = hadKey;
+  }
+}
 
 function apiKey() {
   return sessionStorage.getItem(KEY_STORAGE);
@@ -30,7 +36,7 @@ async function api(path, options = {}) {
   }
   if (response.status === 401) {
     sessionStorage.removeItem(KEY_STORAGE);
-    throw new AuthError((data && data.error) || "Toegangssleutel vereist.");
+    throw new AuthError((data && data.error) || "Toegangssleutel vereist.", Boolean(key));
   }
   if (!response.ok) {
     const message = data && (data.error?.message || data.error);
@@ -68,7 +74,7 @@ async function withKey(request) {
       return await request();
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
-      await askForKey(apiKey() ? "" : error.message);
+      await askForKey(error.hadKey ? "Deze sleutel klopt niet; probeer het opnieuw." : "");
     }
   }
 }
