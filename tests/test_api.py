@@ -465,3 +465,19 @@ def test_serve_refuses_a_public_host_without_a_key() -> None:
     with pytest.raises(SystemExit) as exit_info:
         serve(Settings(host="0.0.0.0", api_key=None))
     assert exit_info.value.code == 2
+
+
+def test_load_generator_against_the_service(server: Server) -> None:
+    from assistant.loadtest import is_loopback_url, run_load
+
+    assert is_loopback_url(server.url) and not is_loopback_url("http://192.168.1.2:8000")
+    report = run_load(
+        server.url,
+        clients=8,
+        requests=24,
+        time_limit=120,
+        timeout=60,
+        questions=[QUESTION, UNANSWERABLE],
+    )
+    assert report["requests_sent"] == 24 and report["errors"] == 0
+    assert report["inconsistent_answers"] == 0 and report["abstained"] == 12

@@ -308,3 +308,58 @@ def test_a_bad_question_set_is_exit_code_2(tmp_path: Path) -> None:
     bad.write_text('{"id": "x"}\n', encoding="utf-8")
     assert ev.main_eval(bad, out_dir=tmp_path / "out", quiet=True, baseline=False) == 2
     assert not (tmp_path / "out").exists()
+
+
+class Flaky:
+    """A system that answers one question and breaks on the other."""
+
+    name = "flaky"
+    label = "flaky"
+
+    def ask(self, question: str) -> dict[str, Any]:
+        if "breaks" in question:
+            raise RuntimeError("boom")
+        return {"answer": "28.000", "abstained": False, "citations": [], "retrieved": []}
+
+
+def test_a_question_that_raises_is_a_failure_not_a_crash(seeds: Path) -> None:
+    qs = [question(id="a", question="works"), question(id="b", question="breaks")]
+    results = ev.run_system(Flaky(), qs, seeds, quiet=True, warmup=False)
+    assert [r.correct for r in results] == [True, False]
+    assert results[1].error == "RuntimeError: boom"
+    assert results[1].problems()[0] == "error: RuntimeError: boom"
+
+
+def test_benchmark_report_renders_with_missing_measurements() -> None:
+    from assistant import bench
+
+    results = {
+        "full_ingest_s": 42.0,
+        "reingest_unchanged_s": 0.5,
+        "warm_p50_ms": 50.0,
+        "warm_p95_ms": 300.0,
+        "cold_ask_s": None,
+    }
+    data = {
+        "generated_at": "now",
+        "machine": bench.machine(),
+        "corpus": {"folder": "seeds", "files": 5, "bytes": 2048},
+        "settings": {"embedder": "e5"},
+        "cold_question": "?",
+        "results": results,
+        "targets": {
+            k: {
+                "label": label,
+                "unit": unit,
+                "max": limit,
+                "met": bench._met(results.get(k), limit),
+            }
+            for k, (label, unit, limit) in bench.TARGETS.items()
+        },
+        "notes": ["cold ask not measured: no CLI"],
+    }
+    assert data["machine"]["nproc"] >= 1 and data["machine"]["cpu_model"]
+    assert [t["met"] for t in data["targets"].values()] == [True, True, True, False, None]
+    md = bench.render_markdown(data)
+    assert "not measured" in md and "NO" in md and "cold ask not measured" in md
+    assert "not measured" in bench.summary_table(data)

@@ -152,7 +152,10 @@ def detect_language(text: str) -> str:
 
 def question_kind(text: str) -> str:
     t = text.lower()
-    if re.search(r"percent|procent|aandeel|welk deel|what share|which share|proportion|%", t):
+    if re.search(
+        r"percent|procent|aandeel|welk deel|what share|which share|proportion|%|\brate\b|graad",
+        t,
+    ):
         return "percentage"
     if re.search(
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
@@ -516,7 +519,7 @@ class Assistant:
             best.score < threshold
             or not best.type_ok
             or best.year_conflict
-            or len(best.missing) >= 1 + (info.lang == "en")
+            or best.missing
         ):
             return declined
         chosen = [best]
@@ -524,26 +527,25 @@ class Assistant:
         if conflict:
             chosen.append(conflict)
         focus = [self._focus(info, c) for c in chosen]
+        limit = self.settings.answer_max_chars
         if len(chosen) == 1:
-            text = window(best.text, focus[0], self.settings.answer_max_chars)
             if info.kind in {"entity", "explanation"} and len(best.text) < 250:
                 best = self._extend(best)
-                text = window(best.text, None, self.settings.answer_max_chars)
-                chosen = [best]
-        else:
-            per = (self.settings.answer_max_chars - 40) // 2 - 40
-            parts = [
-                f"{window(c.text, f, per)} ({c.passage.chunk.title}, {c.passage.chunk.date})"
-                for c, f in zip(chosen, focus, strict=True)
-            ]
-            text = window(
-                "De bronnen verschillen: " + " — ".join(parts), None, self.settings.answer_max_chars
+                chosen, focus = [best], [None]
+            pieces = [window(best.text, focus[0], limit)]
+            text = pieces[0]
+        else:  # conflicting figures: both, each with its source number and date
+            per = (limit - 30) // 2 - 25
+            pieces = [window(c.text, f, per) for c, f in zip(chosen, focus, strict=True)]
+            lead = "The sources differ: " if info.lang == "en" else "De bronnen verschillen: "
+            text = lead + " — ".join(
+                f"{p} ([{i}], {c.passage.chunk.date or '?'})"
+                for i, (p, c) in enumerate(zip(pieces, chosen, strict=True), start=1)
             )
         citations = [cite(c) for c in chosen]
-        if "\n" in text or len(text) > self.settings.answer_max_chars:
-            text = window(text, None, self.settings.answer_max_chars)
-        if not numbers_supported(text, [c.quote for c in citations]):
-            return declined
+        quotes = [c.quote for c in citations]
+        if len(text) > limit or not all(numbers_supported(p, quotes) for p in pieces):
+            return declined  # the number guard: no figure that is not in a quote
         return Answer(
             question=info.text,
             answer=text,
@@ -588,7 +590,7 @@ class Assistant:
             if (
                 c.passage.chunk.source != best.passage.chunk.source
                 and c.type_ok
-                and c.score >= 0.9 * best.score
+                and c.score >= 0.85 * best.score
                 and c.coverage >= 0.6
                 and numbers_in(c.figures[0]) != numbers_in(best.figures[0])
             ):

@@ -601,7 +601,8 @@ def _docs_page(schema: dict[str, Any], keyed: bool) -> str:
             detail = esc(op.get("description", "")).replace("\n", "<br>")
             rows.append(
                 f"<tr><td><code>{esc(method.upper())}</code></td><td><code>{esc(path)}</code></td>"
-                f"<td>{esc(params)}{esc(ref.rsplit('/', 1)[-1])}</td><td>{detail}</td></tr>"
+                f"<td>{esc(', '.join(filter(None, [params, ref.rsplit('/', 1)[-1]])))}</td>"
+                f"<td>{detail}</td></tr>"
             )
     auth = (
         "Every /api and /v1 route needs <code>Authorization: Bearer KEY</code>."

@@ -58,8 +58,13 @@ def machine() -> dict[str, Any]:
         memory_gb = round(pages * size / 1024**3, 1)
     except (ValueError, OSError, AttributeError):
         pass
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        load = None
     return {
         "nproc": os.cpu_count(),
+        "load_average": load,  # other work on the machine skews the timings
         "cpu_model": cpu,
         "memory_gb": memory_gb,
         "python": platform.python_version(),
@@ -115,6 +120,7 @@ def run_benchmarks(
     from assistant.answer import Assistant
     from assistant.ingest import ingest
 
+    host = machine()  # before we load the machine ourselves
     questions = load_questions(set_path)
     files = sorted(p for p in settings.seeds_dir.iterdir() if p.is_file())
     results: dict[str, Any] = {}
@@ -184,7 +190,7 @@ def run_benchmarks(
 
     return {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
+        "machine": host,
         "corpus": {
             "folder": str(settings.seeds_dir),
             "files": len(files),
@@ -227,7 +233,7 @@ def render_markdown(bench: dict[str, Any]) -> str:
         "",
         f"Generated {bench['generated_at']} by `assistant bench` on {m['nproc']} CPUs "
         f"({m['cpu_model']}), {m['memory_gb']} GB RAM, Python {m['python']}, "
-        f"{m['platform']}.",
+        f"{m['platform']}; load average at the start {m['load_average']} (1, 5, 15 min).",
         "",
         f"Corpus: {c['files']} files, {c['bytes'] / 1024:.0f} KiB from `{c['folder']}`; "
         f"embedder {bench['settings']['embedder']}. Each run ingests into a fresh temporary "

@@ -19,7 +19,7 @@ from assistant.clean import repair
 from assistant.models import Chunk, Document
 
 # Bump when chunking or repair changes what chunks a file gives: the next ingest re-chunks.
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTE = re.compile(
     rf"^\s*([{SUPERSCRIPTS}]+\s*\S|\d{{1,2}}\s+\S.*(\(\d{{4}}\)|https?://|www\.)|https?://\S+\s*$)"
@@ -264,6 +264,14 @@ def squash(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
 
 
+def strip_markup(text: str) -> str:
+    """Markdown emphasis and link targets, and '2^e' superscript carets, out of the text."""
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    text = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"(\d)\^(e|de|ste)\b", r"\1\2", text)
+
+
 def chunk_id(source: str, text: str) -> str:
     return hashlib.sha256(f"{source}\x00{text}".encode()).hexdigest()[:32]
 
@@ -332,7 +340,7 @@ def chunk_document(doc: Document, chunk_chars: int = 900, overlap_chars: int = 1
     drafts: list[tuple[str, str, list[Unit], str]] = []
     seen: set[str] = set()
     for units, heading in groups:
-        text = repair(_join(units)).strip()
+        text = strip_markup(repair(_join(units))).strip()
         cid = chunk_id(doc.source, text)
         if not text or cid in seen:
             continue

@@ -261,19 +261,19 @@ class VraagbaakSystem:
         self.assistant = assistant
 
     def ask(self, question: str) -> dict[str, Any]:
-        from assistant.answer import QuestionError
+        return self.assistant.ask(question).to_dict()
 
-        try:
-            return self.assistant.ask(question).to_dict()
-        except QuestionError as exc:
-            return {
-                "question": question,
-                "answer": "",
-                "abstained": True,
-                "citations": [],
-                "retrieved": [],
-                "error": str(exc),
-            }
+
+def _failed(question: str, exc: Exception) -> dict[str, Any]:
+    """What a question that raised counts as: a declined answer that carries the error."""
+    return {
+        "question": question,
+        "answer": "",
+        "abstained": True,
+        "citations": [],
+        "retrieved": [],
+        "error": f"{exc.__class__.__name__}: {exc}",
+    }
 
 
 @dataclass(frozen=True)
@@ -432,7 +432,7 @@ class Result:
         return self.kind != "unanswerable"
 
     def problems(self) -> list[str]:
-        found: list[str] = []
+        found: list[str] = [f"error: {self.error}"] if self.error else []
         if not self.answerable:
             if not self.abstained:
                 found.append("answered an unanswerable question")
@@ -584,7 +584,10 @@ def run_system(
     )
     for q in bar:
         started = time.perf_counter()
-        got = system.ask(q.question)
+        try:
+            got = system.ask(q.question)
+        except Exception as exc:  # one broken question must not hide the others' results
+            got = _failed(q.question, exc)
         elapsed = (time.perf_counter() - started) * 1000
         results.append(score(q, got, elapsed, system.name, seeds_dir))
         bar.set_postfix_str(
@@ -1032,6 +1035,9 @@ def main_eval(
         if part in report["systems"][OURS]["metrics"] and (part != "tune" or split == "tune"):
             print(summary_table(report, part))
             print()
+    errors = sum(1 for r in runs[OURS] if r.error)
+    if errors:
+        print(f"warning: {errors} questions raised an error (counted as declined)")
     print(f"{len(report['failures'][OURS])} questions with problems; report: {paths['md']}")
     if gate_cfg:
         if failures:

@@ -1,0 +1,174 @@
+"""answer.py: the extractive answerer and the Assistant facade, on the real index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import (
+    QuestionError,
+    analyse,
+    locate,
+    numbers_supported,
+    window,
+)
+from assistant.chunk import squash
+from assistant.retrieve import tokenize
+from assistant.settings import ROOT
+
+QUESTION = "Hoeveel openstaande vacatures waren er in de industrie aan het eind van 2025?"
+KEYS = {"question", "answer", "abstained", "citations", "retrieved"}
+CITATION_KEYS = {"source", "title", "date", "page", "line_start", "line_end", "quote"}
+
+
+def cited_text(citation: dict) -> str:
+    lines = (ROOT / "seeds" / citation["source"]).read_text(encoding="utf-8").split("\n")
+    return "\n".join(lines[citation["line_start"] - 1 : citation["line_end"]])
+
+
+def test_the_28000_question(assistant) -> None:
+    data = assistant.ask(QUESTION).to_dict()
+    assert set(data) == KEYS
+    assert not data["abstained"]
+    assert "28.000" in data["answer"] and len(data["answer"]) <= 400
+    first = data["citations"][0]
+    assert set(first) == CITATION_KEYS
+    assert first["source"] == "000_fca8a34147c59f77.txt"
+    assert first["title"] and first["date"]
+    raw = " ".join(cited_text(first).split())
+    assert "2 8.000 vacatures aan het eind van 2025" in raw
+    assert len(data["retrieved"]) >= 10
+    assert all(set(p) == {"source", "text", "score", "page", "line_start", "line_end"}
+               for p in data["retrieved"])
+
+
+def test_english_question_on_dutch_text(assistant) -> None:
+    answer = assistant.ask("How many open vacancies did industry have at the end of 2025?")
+    assert not answer.abstained and "28.000" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hoeveel vacatures had de zorgsector in Japan in 1990?",
+        "Hoeveel mensen uit de industrie hadden in december 2018 een WW-uitkering?",
+        "What is the unemployment rate in Japan?",
+    ],
+)
+def test_abstains_when_the_documents_do_not_say(assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert answer.to_dict()["answer"] == "" and answer.to_dict()["citations"] == []
+
+
+def test_abstention_message_follows_the_question_language(assistant) -> None:
+    assert "documenten" in assistant.ask("Hoeveel banen had Japan in 1990?").answer
+    assert "documents" in assistant.ask("How many jobs did Japan have in 1990?").answer
+
+
+def test_conflicting_figures_are_shown_side_by_side(assistant) -> None:
+    answer = assistant.ask("Welk percentage van de werknemers in de industrie is 60 jaar of ouder?")
+    assert answer.conflict and not answer.abstained
+    assert "13%" in answer.answer and "14%" in answer.answer
+    assert {c.source for c in answer.citations} == {
+        "004_0d68179d072f46eb.txt", "000_fca8a34147c59f77.txt",
+    }
+
+
+def test_citations_hold_their_quotes_over_the_evaluation_questions(assistant) -> None:
+    questions = [json.loads(x) for x in (ROOT / "eval" / "questions.jsonl").open()]
+    checked = 0
+    for q in questions:
+        for c in assistant.ask(q["question"]).to_dict()["citations"]:
+            assert squash(c["quote"]) in squash(cited_text(c)), (q["id"], c)
+            checked += 1
+    assert checked >= 50
+
+
+def test_every_number_in_an_answer_is_in_a_quote(assistant) -> None:
+    questions = [json.loads(x) for x in (ROOT / "eval" / "questions.jsonl").open()][:40]
+    for q in questions:
+        a = assistant.ask(q["question"])
+        if not a.abstained and not a.conflict:
+            assert numbers_supported(a.answer, [c.quote for c in a.citations]), q["id"]
+
+
+def test_bad_questions(assistant) -> None:
+    with pytest.raises(QuestionError):
+        assistant.ask("   ")
+    with pytest.raises(QuestionError):
+        assistant.ask("waarom " * 200)
+    with pytest.raises(QuestionError):
+        assistant.ask(None)  # type: ignore[arg-type]
+
+
+def test_documents_and_context(assistant) -> None:
+    docs = assistant.documents()
+    assert len(docs) == 5 and all(d["chunks"] > 0 and d["title"] for d in docs)
+    view = assistant.document_text("000_fca8a34147c59f77.txt", 335, 335, context=2)
+    cited = [x for x in view["lines"] if x["cited"]]
+    assert [x["n"] for x in cited] == [335] and "2 8.000" in cited[0]["text"]
+    assert len(view["lines"]) == 5
+    with pytest.raises(KeyError):
+        assistant.document_text("nope.txt", 1, 1)
+    with pytest.raises(ValueError):
+        assistant.document_text("000_fca8a34147c59f77.txt", 10, 5)
+
+
+# ---- pure parts
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hoeveel vacatures waren er eind 2025?", "number"),
+        ("Welk percentage van de werkgevers ervaart onzekerheid?", "percentage"),
+        ("What share of technicians is satisfied?", "percentage"),
+        ("Wanneer presenteerde de regering de Klimaatnota?", "date"),
+        ("Waarom is er een tekort aan technici?", "explanation"),
+        ("Welke organisaties schreven het position paper?", "entity"),
+        ("How long does the programme take?", "number"),
+    ],
+)
+def test_question_kind(question: str, kind: str) -> None:
+    assert analyse(question).kind == kind
+
+
+def test_question_constraints() -> None:
+    info = analyse("Hoeveel vacatures waren er in het tweede kwartaal van 2023 in Vlaanderen?")
+    assert info.years == ("2023",) and info.quarter == 2
+    assert info.names == tuple(tokenize("Vlaanderen"))
+    assert analyse("How many vacancies were there in Q3 2024?").lang == "en"
+
+
+def test_number_guard() -> None:
+    assert numbers_supported("er waren 28.000 vacatures", ["uiteindelijk 28.000 vacatures"])
+    assert numbers_supported("28.000", ["eerst 1.000", "dan 28000"])
+    assert not numbers_supported("er waren 29.000 vacatures", ["uiteindelijk 28.000 vacatures"])
+
+
+def test_window_is_bounded_and_keeps_the_focus() -> None:
+    text = "woord " * 200 + "28.000 vacatures " + "woord " * 200
+    piece = window(text, "28.000", 400)
+    assert len(piece) <= 400 and "28.000" in piece
+
+
+def test_locate_finds_the_lines_of_a_repaired_quote() -> None:
+    lines = ("eerste regel", "uiteindelijk 2 8.000 vacatures aan", "het eind van 2025.", "slot")
+    assert locate("28.000 vacatures aan het eind van 2025.", lines, 1, 4) == (2, 3)
+    assert locate("iets anders", lines, 1, 4) is None
+
+
+def test_no_model_is_loaded_at_import() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, assistant.cli, assistant.answer; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_repo_root_has_seeds() -> None:
+    assert len(list(Path(ROOT, "seeds").glob("*.txt"))) == 5

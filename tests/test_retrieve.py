@@ -1,0 +1,36 @@
+"""retrieve.py: Dutch BM25 tokenisation and the hybrid retriever on the real index."""
+
+from __future__ import annotations
+
+from assistant.retrieve import normalize_number, tokenize
+
+
+def test_tokenize_stems_drops_stop_words_and_normalises_numbers() -> None:
+    tokens = tokenize("De openstaande vacatures in de industrie: 28.000")
+    assert "de" not in tokens and "28000" in tokens
+    assert tokenize("vacature") == tokenize("vacatures")
+    assert normalize_number("4,5") == "4,5"
+
+
+def test_english_terms_are_expanded_to_dutch() -> None:
+    assert set(tokenize("vacatures industrie")) <= set(
+        tokenize("open vacancies industry", expand_english=True)
+    )
+
+
+def test_bm25_mirrors_the_chroma_index(assistant) -> None:
+    assert len(assistant.retriever.chunks) == assistant.store.count() > 100
+
+
+def test_hybrid_search_finds_the_evidence(assistant) -> None:
+    ranked = assistant.retriever.search(
+        "Hoeveel openstaande vacatures waren er in de industrie aan het eind van 2025?", 10
+    )
+    assert len(ranked) >= 10
+    assert any("28.000 vacatures aan het eind van 2025" in p.chunk.text for p in ranked[:5])
+    assert all(a.score >= b.score for a, b in zip(ranked, ranked[1:], strict=False))
+
+
+def test_english_question_retrieves_dutch_passages(assistant) -> None:
+    ranked = assistant.retriever.search("How many temporary agency workers work in industry?", 10)
+    assert any("uitzendkrachten" in p.chunk.text for p in ranked[:5])
