@@ -64,10 +64,12 @@ def test_chunks_of_all_seeds_point_at_their_lines() -> None:
             assert c.title == manifest[path.name]["title"]
             assert 1 <= c.line_start <= c.line_end <= len(lines)
             # footnotes between two halves of a sentence are left out of the chunk's text
-            kept = [x for x in lines[c.line_start - 1 : c.line_end] if not _FOOTNOTE.match(x)]
-            raw = squash("\n".join(kept))
+            span = lines[c.line_start - 1 : c.line_end]
+            raw = squash("\n".join(span))
+            without_notes = squash("\n".join(x for x in span if not _FOOTNOTE.match(x)))
             for sentence in sentences(c.text):
-                assert squash(sentence) in raw, (path.name, c.line_start, sentence)
+                s = squash(sentence)
+                assert s in raw or s in without_notes, (path.name, c.line_start, sentence)
 
 
 def test_ids_are_content_hashes() -> None:
