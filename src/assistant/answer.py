@@ -31,14 +31,41 @@ class QuestionError(ValueError):
 # ---------------------------------------------------------------- question analysis (pure)
 
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?(?:%|procent|percent))?(?![\w])")
-PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:%|procent\b|percent\b|procentpunt)")
+PERCENT = re.compile(
+    r"\d+(?:[.,]\d+)?\s?(?:%|procent\b|percent\b|procentpunt)|\b\d+ op (?:de )?\d+\b"
+    r"|\b(?:de helft|een derde|een kwart|driekwart|twee derde)\b",
+    re.IGNORECASE,
+)
+FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
-MONTHS_NL = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
-MONTHS_EN = (
-    "january february march april may june july august september october november december"
-).split()
+MONTHS_NL = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+MONTHS_EN = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 QUARTER_WORDS = {
     "eerste": 1,
     "tweede": 2,
@@ -141,6 +168,7 @@ class QuestionInfo:
     quarter: int | None
     stems: tuple[str, ...]  # content stems (question words removed), English expanded
     names: tuple[str, ...] = ()  # stems of proper names (Vlaanderen, Porthos): must be present
+    unit: str | None = None  # what "hoeveel X" counts (stem of X)
 
 
 def detect_language(text: str) -> str:
@@ -198,7 +226,19 @@ def analyse(question: str) -> QuestionInfo:
         quarter,
         stems,
         proper_names(question, lang),
+        counted_unit(question),
     )
+
+
+def counted_unit(question: str) -> str | None:
+    """The stem of what a 'hoeveel X' / 'how many X' question counts."""
+    m = re.search(
+        r"\b(?:hoeveel|how many|how much|aantal)\s+(?:\w+\s+)??([a-zà-ÿ-]{3,})", question.lower()
+    )
+    if not m:
+        return None
+    stems = tokenize(m.group(1), expand_english=True)
+    return stems[0] if stems else None
 
 
 def proper_names(question: str, lang: str) -> tuple[str, ...]:
@@ -264,6 +304,7 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
 
 def figures_of(text: str, kind: str) -> list[str]:
     """The figures of the asked type in a sentence, in order."""
+    text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)  # "10 De ..." is a marker
     if kind == "percentage":
         return [m.group().strip() for m in PERCENT.finditer(text)]
     if kind == "date":
@@ -283,33 +324,90 @@ def figures_of(text: str, kind: str) -> list[str]:
     return []
 
 
+# Place names and their adjectives count as the same constraint.
+NAME_ALIASES = {
+    "vlaanderen": "vlaamse",
+    "nederland": "nederlandse",
+    "belgië": "belgische",
+    "duitsland": "duitse",
+    "europa": "europese",
+}
+
+
 class Scorer:
     """Scores candidate sentences against a question; weights are tuned on the tuning set."""
 
     def __init__(self, retriever: Retriever) -> None:
         self.retriever = retriever
+        self._aliases: dict[str, set[str]] = {}
+        for a, b in NAME_ALIASES.items():
+            sa, sb = tokenize(a)[0], tokenize(b)[0]
+            self._aliases.setdefault(sa, {sa}).add(sb)
+            self._aliases.setdefault(sb, {sb}).add(sa)
 
     def weight(self, stem: str) -> float:
         return min(self.retriever.idf(stem), 6.0)
 
+    def terms(self, info: QuestionInfo) -> list[str]:
+        """The question's stems that can match: unknown compounds split into known parts;
+        English words the glossary does not know are left out."""
+        out: list[str] = []
+        for stem in info.stems:
+            if self.retriever.known(stem):
+                out.append(stem)
+            elif parts := self.retriever.decompose(stem):
+                out.extend(parts)
+            elif info.lang != "en":
+                out.append(stem)
+        return list(dict.fromkeys(out))
+
+    def required_names(self, info: QuestionInfo) -> list[set[str]]:
+        """Rare proper names (a region, a programme): each must appear near the answer."""
+        return [
+            self._aliases.get(n, {n})
+            for n in info.names
+            if self.weight(n) >= 3.0
+            and not (info.lang == "en" and not self.retriever.known(n))
+            or (info.lang == "nl" and not self.retriever.known(n))
+        ]
+
     def score(self, info: QuestionInfo, cand: Candidate) -> None:
         chunk = cand.passage.chunk
+        terms = self.terms(info)
+        before = chunk.text[: cand.start]
+        previous = before[before.rstrip().rfind("\n") + 1 :] if "\n" in before.rstrip() else before
+        caption = f"{chunk.heading} {before[:300]}"  # what a table or list is about
         sent_stems = set(tokenize(cand.text))
+        local_stems = sent_stems | set(tokenize(f"{chunk.heading} {previous[-300:]}"))
         ctx_stems = set(tokenize(f"{chunk.title} {chunk.heading} {chunk.text}"))
-        caption = f"{chunk.heading} {chunk.text[: cand.start][:300]}"  # what the table/list is
-        if info.lang == "en":  # English words that the glossary does not know cannot match
-            known = [s for s in info.stems if self.retriever.known(s)]
-        else:
-            known = list(info.stems)
-        total = sum(self.weight(s) for s in known) or 1.0
-        cov = sum(self.weight(s) for s in known if s in sent_stems) / total
-        ctx = sum(self.weight(s) for s in known if s in ctx_stems) / total
-        rare_missing = sum(1 for s in known if self.weight(s) >= 3.0 and s not in ctx_stems)
-        cand.missing = [s for s in info.names if s not in ctx_stems]
+        total = sum(self.weight(s) for s in terms) or 1.0
+        cov = sum(self.weight(s) for s in terms if s in sent_stems) / total
+        local = sum(self.weight(s) for s in terms if s in local_stems) / total
+        ctx = sum(self.weight(s) for s in terms if s in ctx_stems) / total
+        rare_missing = sum(1 for s in terms if self.weight(s) >= 3.0 and s not in ctx_stems)
+        cand.missing = [
+            sorted(names)[0] for names in self.required_names(info) if not names & ctx_stems
+        ]
         cand.coverage = cov
-        cand.figures = figures_of(cand.text, info.kind)
+        asked_numbers = numbers_in(" ".join(re.findall(r"\d+(?:[.,]\d+)*", info.text)))
+        cand.figures = [
+            f for f in figures_of(cand.text, info.kind) if not numbers_in(f) <= asked_numbers
+        ]
         needs_figure = info.kind in {"percentage", "number", "date"}
         cand.type_ok = bool(cand.figures) if needs_figure else True
+        unit_score = 0.0
+        if info.unit and cand.figures:
+            after = [
+                tokenize(cand.text[m.end() : m.end() + 40])[:3]
+                for f in cand.figures
+                for m in [re.search(re.escape(f), cand.text)]
+                if m
+            ]
+            unit_score = 1.0 if any(info.unit in a for a in after) else 0.0
+        plain_numbers = asked_numbers - {y for y in info.years}
+        number_score = (
+            len(plain_numbers & numbers_in(cand.text)) / len(plain_numbers) if plain_numbers else 0
+        )
         cand.year_conflict = False
         year_score = 0.0
         if info.years:
@@ -340,17 +438,38 @@ class Scorer:
         reference = bool(REFERENCE.search(cand.text)) or chunk.heading == "Voetnoten"
         rank_prior = 1.0 / (1.0 + cand.rank) ** 0.5
         cand.score = (
-            0.55 * cov
-            + 0.20 * ctx
-            + (0.15 if cand.type_ok else -0.25 if needs_figure else 0.0)
-            + 0.12 * year_score
-            + 0.08 * quarter_score
-            + 0.10 * rank_prior
-            - 0.08 * rare_missing
-            - (0.30 if reference else 0.0)
+            W["coverage"] * cov
+            + W["local"] * local
+            + W["context"] * ctx
+            + (W["type"] if cand.type_ok else -W["type_missing"] if needs_figure else 0.0)
+            + W["year"] * year_score
+            + W["quarter"] * quarter_score
+            + W["numbers"] * number_score
+            + W["unit"] * unit_score
+            + W["rank"] * rank_prior
+            - W["rare_missing"] * rare_missing
+            - (W["reference"] if reference else 0.0)
             - (0.05 if len(cand.text) > 400 else 0.0)
-            - (0.04 if cand.pair else 0.0)
+            - (W["pair"] if cand.pair else 0.0)
         )
+
+
+# Scoring weights, tuned on the tuning part of eval/questions.jsonl (see eval/report.md).
+W: dict[str, float] = {
+    "coverage": 0.40,
+    "local": 0.20,
+    "context": 0.15,
+    "type": 0.15,
+    "type_missing": 0.25,
+    "year": 0.12,
+    "quarter": 0.08,
+    "numbers": 0.10,
+    "rank": 0.10,
+    "rare_missing": 0.08,
+    "reference": 0.30,
+    "pair": 0.04,
+    "unit": 0.08,
+}
 
 
 # ---------------------------------------------------------------- citations (pure)
@@ -515,12 +634,7 @@ class Assistant:
         best = cands[0]
         declined.confidence = best.score
         threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
-        if (
-            best.score < threshold
-            or not best.type_ok
-            or best.year_conflict
-            or best.missing
-        ):
+        if best.score < threshold or not best.type_ok or best.year_conflict or best.missing:
             return declined
         chosen = [best]
         conflict = self._conflict(info, best, cands)
@@ -558,6 +672,11 @@ class Assistant:
 
     @staticmethod
     def _focus(info: QuestionInfo, cand: Candidate) -> str | None:
+        """The figure that answers: the one followed by what is counted, else the first."""
+        for f in cand.figures:
+            m = re.search(re.escape(f), cand.text)
+            if m and info.unit and info.unit in tokenize(cand.text[m.end() : m.end() + 40])[:3]:
+                return f
         return cand.figures[0] if cand.figures else None
 
     def _extend(self, cand: Candidate) -> Candidate:

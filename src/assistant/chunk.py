@@ -13,13 +13,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.clean import repair
 from assistant.models import Chunk, Document
 
 # Bump when chunking or repair changes what chunks a file gives: the next ingest re-chunks.
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "7"
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTE = re.compile(
     rf"^\s*([{SUPERSCRIPTS}]+\s*\S|\d{{1,2}}\s+\S.*(\(\d{{4}}\)|https?://|www\.)|https?://\S+\s*$)"
@@ -162,6 +162,23 @@ def _is_heading(lines: list[str]) -> bool:
     )
 
 
+def _is_caption(unit: Unit) -> bool:
+    """A short block that introduces what follows (a table or list caption, a lead-in)."""
+    text = unit.raw.strip()
+    return unit.kind in {"text", "heading"} and len(text) <= 160 and (text[-1] == ":" or text[-1] not in ".!?;")
+
+
+def _ends_with_caption(units: list[Unit], following: Unit | None = None) -> bool:
+    """Whether the last unit is a whole short block that introduces what follows."""
+    if not units or not _is_caption(units[-1]):
+        return False
+    last = units[-1]
+    same_block = (len(units) > 1 and units[-2].block == last.block) or (
+        following is not None and following.block == last.block
+    )
+    return not same_block
+
+
 def _is_footnote(lines: list[str]) -> bool:
     return all(_FOOTNOTE.match(line) for line in lines)
 
@@ -302,6 +319,8 @@ def pack(units: list[Unit], chunk_chars: int, overlap_chars: int) -> list[tuple[
     notes = [u for u in units if u.kind == "footnote"]
     for unit in text_units:
         for part in _split_unit(unit, chunk_chars):
+            if part.kind == "heading" and _ends_with_caption(current):
+                part = replace(part, kind="text")  # a short line in a list, not a heading
             if part.kind == "heading":
                 if size(current) >= min_chars and current[-1].kind != "heading":
                     flush(carry=False)
@@ -309,7 +328,11 @@ def pack(units: list[Unit], chunk_chars: int, overlap_chars: int) -> list[tuple[
                 current.append(part)
                 continue
             if current and size(current) + len(part.raw) > chunk_chars:
-                flush(carry=True)
+                captions: list[Unit] = []  # a caption goes with what it introduces
+                while len(current) > 1 and _ends_with_caption(current, part):
+                    captions.insert(0, current.pop())
+                flush(carry=not captions)
+                current.extend(captions)
             current.append(part)
     if current:
         flush(carry=False)

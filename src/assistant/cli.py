@@ -194,6 +194,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     )
 
 
+def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import tune
+
+    return int(tune.main_tune(settings, out_dir=Path(args.out) if args.out else None))
+
+
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from assistant import bench
 
@@ -280,6 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", help="report folder (default eval/)")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "tune", help="measure chunk sizes on the tuning questions (eval/chunking.md)"
+    )
+    p.add_argument("--out", help="report folder (default eval/)")
+    p.set_defaults(func=cmd_tune)
 
     p = sub.add_parser("bench", help="measure ingest and answer speed; writes eval/benchmarks.*")
     p.add_argument("--out", help="report folder (default eval/)")

@@ -241,8 +241,17 @@ class Retriever:
         """Whether a stem occurs anywhere in the indexed chunks."""
         return stem in self._doc_freq
 
+    def decompose(self, stem: str) -> list[str] | None:
+        """A compound the corpus does not know, split into two stems it does know."""
+        for i in range(3, len(stem) - 2):
+            left, right = stem[:i], stem[i:]
+            if self.known(left) and (self.known(right) or self.known(right.lstrip("s"))):
+                return [left, right if self.known(right) else right.lstrip("s")]
+        return None
+
     def bm25_search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
         tokens = tokenize(query, expand_english=True)
+        tokens += [p for t in tokens if not self.known(t) for p in self.decompose(t) or []]
         with self._lock:
             chunks, bm25 = self.chunks, self.bm25
         if not chunks or not tokens:

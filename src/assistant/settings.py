@@ -44,7 +44,7 @@ class Settings(BaseSettings):
 
     # chunking (chosen by measured retrieval quality, see eval/chunking.md)
     chunk_chars: int = 900
-    chunk_overlap_chars: int = 150
+    chunk_overlap_chars: int = 0
 
     # retrieval and answering
     k: int = Field(10, description="Passages returned in 'retrieved'.")
