@@ -306,12 +306,6 @@ def test_pdf_chunks_carry_their_page(tmp_path: Path) -> None:
         assert squash(chunk.text) == squash(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug (chunk.py pack): a page or file whose only text is one title-like line "
-    "('Hallo wereld 28.000 vacatures') is classified as a heading and a heading-only group is "
-    "dropped, so the text gets no chunk at all",
-)
 def test_single_line_pdf_page_is_chunked(tmp_path: Path) -> None:
     path = tmp_path / "hallo.pdf"
     path.write_bytes(make_pdf(["Hallo wereld 28.000 vacatures"]))
@@ -448,11 +442,6 @@ def test_cli_names_each_bad_file_once(cli_runs: dict[str, Any]) -> None:
     assert "warning: verslag.docx: unsupported file type, skipped" in stderr.splitlines()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug (ingest.py _read_pdf): pypdf's logger prints 'EOF marker not found' on "
-    "stderr for a corrupt PDF, an extra line that names no file, next to our 'skipped:' line",
-)
 def test_cli_stderr_has_only_its_own_lines(cli_runs: dict[str, Any]) -> None:
     for result in (cli_runs["mixed"], cli_runs["only_bad"]):
         for line in re.split(r"[\r\n]+", result.stderr):
@@ -508,13 +497,6 @@ def test_seed_chunks_point_at_their_lines() -> None:
     assert checked > 300
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug (chunk.py pack): heading-like lines that end up in a heading-only group "
-    "(a run of them before a unit that does not fit, or at the end of a file) are dropped; "
-    "lost: 000:396 'Magazijn, - expeditiemedewerkers en orderpickers 400 Logistiek managers "
-    "200', 003:2523/2525/3504/3506, 004:520/620/626",
-)
 def test_seed_text_is_not_lost() -> None:
     """Every sentence of every non-blank seed line is in a chunk whose range covers the line
     (a heading line may instead be a chunk's heading; a repeated line need be there once)."""
@@ -534,6 +516,15 @@ def test_seed_text_is_not_lost() -> None:
                     lost.append(f"{path.name}:{n}: {line.strip()}")
                     break
     assert lost == []
+
+
+def test_trailing_title_like_line_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "bron.txt"
+    path.write_text(excerpt(330, 337) + "\nBron CBS Statline 2025\n", encoding="utf-8")
+    chunks = chunk_document(load_document(path, {}))
+    assert chunks and "38.100" in chunks[0].text
+    assert any("Bron CBS Statline 2025" in c.text for c in chunks)
+    assert max(c.line_end for c in chunks) == 10
 
 
 # ---------------------------------------------------------------- incremental ingest
@@ -660,11 +651,6 @@ def test_same_file_name_twice_is_an_error(tmp_path: Path, embedder: CachedEmbedd
     assert {c.path for c in store.all_chunks()} == {str((one / "rapport.txt").resolve())}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug (chunk.py pack / ingest.py): a file whose only text is a title-like line "
-    "gets 0 chunks, so it is never indexed yet reported 'added' again on every ingest",
-)
 def test_file_without_chunks_is_indexed_or_reported(
     tmp_path: Path, embedder: CachedEmbeddings
 ) -> None:

@@ -214,13 +214,6 @@ def test_two_minilm_folders_are_different_models(two_minilms: tuple[Settings, Se
     assert float(np.dot(one.embed_query(query), two.embed_query(query))) < 0.99
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug (embed.py SentenceTransformerEmbeddings.__init__): the embedder name is "
-    "'sentence-transformers:' + the folder's base name, so two different models in folders "
-    "named 'model' share a name: the index check (and the embedding cache key) cannot tell "
-    "them apart",
-)
 def test_index_refuses_another_model_in_a_folder_of_the_same_name(
     two_minilms: tuple[Settings, Settings],
 ) -> None:

@@ -250,8 +250,8 @@ def proper_names(question: str, lang: str) -> tuple[str, ...]:
     for i, w in enumerate(words):
         if i == 0 or not w[:1].isupper() or w.lower() in QUESTION_WORDS or "-" in w:
             continue
-        if lang == "en" and (w.lower() in GLOSSARY or w.upper() == w):
-            continue
+        if lang == "en":  # English names as the Dutch text writes them (Flemish -> Vlaamse)
+            w = GLOSSARY.get(w.lower(), w).split()[0]
         names.extend(tokenize(w))
     return tuple(dict.fromkeys(names))
 
@@ -271,6 +271,7 @@ class Candidate:
     type_ok: bool = False
     figures: list[str] = field(default_factory=list)
     pair: bool = False  # a sentence together with the one after it
+    local: float = 0.0  # term coverage of the sentence with its heading and lead-in
     missing: list[str] = field(default_factory=list)  # rare question terms not in the passage
     year_conflict: bool = False
 
@@ -366,9 +367,7 @@ class Scorer:
         return [
             self._aliases.get(n, {n})
             for n in info.names
-            if self.weight(n) >= 3.0
-            and not (info.lang == "en" and not self.retriever.known(n))
-            or (info.lang == "nl" and not self.retriever.known(n))
+            if self.weight(n) >= 3.0  # unknown to the corpus counts as rare
         ]
 
     def score(self, info: QuestionInfo, cand: Candidate) -> None:
@@ -386,8 +385,11 @@ class Scorer:
         ctx = sum(self.weight(s) for s in terms if s in ctx_stems) / total
         rare_missing = sum(1 for s in terms if self.weight(s) >= 3.0 and s not in ctx_stems)
         cand.missing = [
-            sorted(names)[0] for names in self.required_names(info) if not names & ctx_stems
+            sorted(names)[0]
+            for names in self.required_names(info)
+            if not names & (local_stems | set(tokenize(chunk.title)))
         ]
+        cand.local = local
         cand.coverage = cov
         asked_numbers = numbers_in(" ".join(re.findall(r"\d+(?:[.,]\d+)*", info.text)))
         cand.figures = [
@@ -468,7 +470,7 @@ W: dict[str, float] = {
     "rare_missing": 0.08,
     "reference": 0.30,
     "pair": 0.04,
-    "unit": 0.08,
+    "unit": 0.08, "min_local": 0.3,
 }
 
 
@@ -634,7 +636,13 @@ class Assistant:
         best = cands[0]
         declined.confidence = best.score
         threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
-        if best.score < threshold or not best.type_ok or best.year_conflict or best.missing:
+        if (
+            best.score < threshold
+            or best.local < W["min_local"]
+            or not best.type_ok
+            or best.year_conflict
+            or best.missing
+        ):
             return declined
         chosen = [best]
         conflict = self._conflict(info, best, cands)

@@ -19,7 +19,7 @@ from assistant.clean import repair
 from assistant.models import Chunk, Document
 
 # Bump when chunking or repair changes what chunks a file gives: the next ingest re-chunks.
-CHUNKER_VERSION = "7"
+CHUNKER_VERSION = "8"
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTE = re.compile(
     rf"^\s*([{SUPERSCRIPTS}]+\s*\S|\d{{1,2}}\s+\S.*(\(\d{{4}}\)|https?://|www\.)|https?://\S+\s*$)"
@@ -305,8 +305,9 @@ def pack(units: list[Unit], chunk_chars: int, overlap_chars: int) -> list[tuple[
 
     def flush(carry: bool) -> None:
         nonlocal current
-        if any(u.kind != "heading" for u in current):
-            groups.append((current, heading))
+        if not any(u.kind != "heading" for u in current):
+            return  # headings wait for the text they head
+        groups.append((current, heading))
         kept: list[Unit] = []
         if carry and overlap_chars > 0:
             for u in reversed(current):
@@ -334,8 +335,8 @@ def pack(units: list[Unit], chunk_chars: int, overlap_chars: int) -> list[tuple[
                 flush(carry=not captions)
                 current.extend(captions)
             current.append(part)
-    if current:
-        flush(carry=False)
+    if current:  # the end: whatever is left is kept, even a lone title line
+        groups.append((current, heading))
     # footnotes: packed on their own, never glued into running text
     current, heading = [], "Voetnoten"
     for unit in notes:
@@ -344,7 +345,7 @@ def pack(units: list[Unit], chunk_chars: int, overlap_chars: int) -> list[tuple[
                 flush(carry=False)
             current.append(part)
     if current:
-        flush(carry=False)
+        groups.append((current, heading))
     return groups
 
 

@@ -69,7 +69,12 @@ class SentenceTransformerEmbeddings(Embeddings):
             self._model, "get_sentence_embedding_dimension"
         )
         self.dim = int(get_dim())
-        self.name = f"sentence-transformers:{path.name}"
+        # the name identifies the model, not its folder: path and config are hashed in
+        config = path / "config.json"
+        digest = hashlib.sha256(str(path.resolve()).encode())
+        if config.exists():
+            digest.update(config.read_bytes())
+        self.name = f"sentence-transformers:{path.name}:{digest.hexdigest()[:12]}"
         self._lock = threading.Lock()
 
     def _encode(self, texts: Sequence[str]) -> list[list[float]]:

@@ -94,7 +94,11 @@ def _read_text(path: Path, data: bytes, warnings: list[str]) -> str:
 
 
 def _read_pdf(path: Path) -> list[str]:
+    import logging
+
     from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # our one line per file says it all
     from pypdf.errors import PdfReadError
 
     try:
@@ -265,6 +269,9 @@ def ingest(
                 report.unchanged.append(doc.source)
                 continue
             chunks = chunk_document(doc, settings.chunk_chars, settings.chunk_overlap_chars)
+            if not chunks:
+                report.errors.append(f"{path.name}: no text to index, skipped")
+                continue
             todo.append((doc, chunks, state is not None))
         embedded_before = store.embedder.misses
         bar = _progress(sum(len(c) for _, c, _ in todo), quiet)

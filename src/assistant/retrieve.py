@@ -150,6 +150,10 @@ GLOSSARY: dict[str, str] = {
     "lowest": "laagste",
     "largest": "grootste",
     "biggest": "grootste",
+    "smes": "mkb", "sme": "mkb", "belgium": "belgië", "belgian": "belgische",
+    "germany": "duitsland", "german": "duitse", "europe": "europa", "european": "europese",
+    "france": "frankrijk", "asia": "azië", "america": "amerika", "brussels": "brussel",
+    "wallonia": "wallonië",
     "main": "belangrijkste",
     "important": "belangrijk",
 }
