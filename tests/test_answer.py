@@ -40,8 +40,10 @@ def test_the_28000_question(assistant) -> None:
     raw = " ".join(cited_text(first).split())
     assert "2 8.000 vacatures aan het eind van 2025" in raw
     assert len(data["retrieved"]) >= 10
-    assert all(set(p) == {"source", "text", "score", "page", "line_start", "line_end"}
-               for p in data["retrieved"])
+    assert all(
+        set(p) == {"source", "text", "score", "page", "line_start", "line_end"}
+        for p in data["retrieved"]
+    )
 
 
 def test_english_question_on_dutch_text(assistant) -> None:
@@ -73,7 +75,8 @@ def test_conflicting_figures_are_shown_side_by_side(assistant) -> None:
     assert answer.conflict and not answer.abstained
     assert "13%" in answer.answer and "14%" in answer.answer
     assert {c.source for c in answer.citations} == {
-        "004_0d68179d072f46eb.txt", "000_fca8a34147c59f77.txt",
+        "004_0d68179d072f46eb.txt",
+        "000_fca8a34147c59f77.txt",
     }
 
 

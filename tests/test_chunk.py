@@ -23,21 +23,28 @@ def sentences(text: str) -> list[str]:
 def test_sentences_respect_numbers_abbreviations_and_paragraphs() -> None:
     text = "Er zijn o.a. 28.000 vacatures. Dat is veel.\n\nKop zonder punt\n- punt een\n- punt twee"
     assert sentences(text) == [
-        "Er zijn o.a. 28.000 vacatures.", "Dat is veel.", "Kop zonder punt", "- punt een",
+        "Er zijn o.a. 28.000 vacatures.",
+        "Dat is veel.",
+        "Kop zonder punt",
+        "- punt een",
         "- punt twee",
     ]
 
 
 def test_blocks_classify_headings_footnotes_and_text() -> None:
-    text = "Toename ontslagmeldingen en WW-uitkeringen\n\nDe industrie krimpt.\nNog een regel.\n\n" \
+    text = (
+        "Toename ontslagmeldingen en WW-uitkeringen\n\nDe industrie krimpt.\nNog een regel.\n\n"
         "¹ Voor meer informatie: www.klimaatakkoord.nl\n"
+    )
     units = blocks_of(text)
     assert [u.kind for u in units] == ["heading", "text", "footnote"]
     assert (units[1].line_start, units[1].line_end) == (3, 4)
 
 
 def test_footnotes_are_not_glued_into_running_text() -> None:
-    text = "Een lange alinea over de industrie die doorloopt\n\n¹ UWV (2023), bron.\n\nen hier verder."
+    text = (
+        "Een lange alinea over de industrie die doorloopt\n\n¹ UWV (2023), bron.\n\nen hier verder."
+    )
     groups = pack(blocks_of(text), 900, 0)
     texts = ["\n".join(u.raw for u in g) for g, _ in groups]
     assert not any("UWV (2023)" in t and "industrie" in t for t in texts)
@@ -45,8 +52,9 @@ def test_footnotes_are_not_glued_into_running_text() -> None:
 
 
 def test_a_table_stays_with_its_caption() -> None:
-    doc = load_document(ROOT / "seeds" / "004_0d68179d072f46eb.txt", load_manifest(
-        ROOT / "ingest" / "corpus.toml"))
+    doc = load_document(
+        ROOT / "seeds" / "004_0d68179d072f46eb.txt", load_manifest(ROOT / "ingest" / "corpus.toml")
+    )
     chunks = chunk_document(doc, 900, 150)
     table = [c for c in chunks if "9.950" in c.text]
     assert table and "Beroepen met meer dan 1.000 vacatures" in table[0].text
@@ -78,6 +86,8 @@ def test_ids_are_content_hashes() -> None:
 
 
 def test_markup_and_squash() -> None:
-    assert strip_markup("**13%** van de [wet](#) in het 2^e kwartaal") == \
-        "13% van de wet in het 2e kwartaal"
+    assert (
+        strip_markup("**13%** van de [wet](#) in het 2^e kwartaal")
+        == "13% van de wet in het 2e kwartaal"
+    )
     assert squash("2 8.000 va-\ncatures") == squash("28.000 vacatures")

@@ -470,7 +470,8 @@ W: dict[str, float] = {
     "rare_missing": 0.08,
     "reference": 0.30,
     "pair": 0.04,
-    "unit": 0.08, "min_local": 0.3,
+    "unit": 0.08,
+    "min_local": 0.3,
 }
 
 

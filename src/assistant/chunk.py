@@ -134,7 +134,6 @@ _FUNCTION_WORDS = {
     "ook",
     "er",
     "the",
-    "of",
     "and",
 }
 
@@ -165,7 +164,11 @@ def _is_heading(lines: list[str]) -> bool:
 def _is_caption(unit: Unit) -> bool:
     """A short block that introduces what follows (a table or list caption, a lead-in)."""
     text = unit.raw.strip()
-    return unit.kind in {"text", "heading"} and len(text) <= 160 and (text[-1] == ":" or text[-1] not in ".!?;")
+    return (
+        unit.kind in {"text", "heading"}
+        and len(text) <= 160
+        and (text[-1] == ":" or text[-1] not in ".!?;")
+    )
 
 
 def _ends_with_caption(units: list[Unit], following: Unit | None = None) -> bool:

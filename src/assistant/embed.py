@@ -65,8 +65,9 @@ class SentenceTransformerEmbeddings(Embeddings):
                 "the sentence-transformers backend is not installed: pip install '.[st]'"
             ) from exc
         self._model = SentenceTransformer(str(path), device="cpu")
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
+        get_dim = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
         )
         self.dim = int(get_dim())
         # the name identifies the model, not its folder: path and config are hashed in
