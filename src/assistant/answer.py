@@ -36,6 +36,11 @@ PERCENT = re.compile(
     r"|\b(?:de helft|een derde|een kwart|driekwart|twee derde)\b",
     re.IGNORECASE,
 )
+CHANGE = re.compile(
+    r"\b(minder|meer|gestegen|gedaald|groei|daling|stijging|toename|afname|less|more|increase"
+    r"|decrease|grow|fall|rise)\b",
+    re.IGNORECASE,
+)
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
 MONTHS_NL = [
@@ -387,13 +392,18 @@ class Scorer:
         cand.missing = [
             sorted(names)[0]
             for names in self.required_names(info)
-            if not names & (local_stems | set(tokenize(chunk.title)))
+            if not names & ctx_stems
         ]
         cand.local = local
         cand.coverage = cov
         asked_numbers = numbers_in(" ".join(re.findall(r"\d+(?:[.,]\d+)*", info.text)))
+        kinds = [info.kind] + (["percentage"] if info.kind == "number" and CHANGE.search(
+            info.text) else [])
         cand.figures = [
-            f for f in figures_of(cand.text, info.kind) if not numbers_in(f) <= asked_numbers
+            f
+            for kind in kinds
+            for f in figures_of(cand.text, kind)
+            if not numbers_in(f) <= asked_numbers
         ]
         needs_figure = info.kind in {"percentage", "number", "date"}
         cand.type_ok = bool(cand.figures) if needs_figure else True
