@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CACHE, SEEDS, make_settings
+from conftest import CLI, CORPUS, SEED, SEED_LINES, SEEDS, cli_env, make_settings, run_cli
 
 from assistant.chunk import blocks_of, chunk_document, fingerprint, sentence_spans, squash
 from assistant.embed import CachedEmbeddings, make_embedder
@@ -35,14 +35,6 @@ from assistant.ingest import (
 )
 from assistant.settings import ROOT, Settings
 from assistant.store import Store
-
-SEED = SEEDS / "000_fca8a34147c59f77.txt"
-SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
-# a small corpus: three excerpts of the industry factsheet, raw (with its broken spacing)
-CORPUS = {"vacatures.txt": (322, 343), "knelpunten.txt": (10, 25), "onzekerheid.txt": (54, 67)}
-VACANCY_QUESTION = "Hoeveel openstaande vacatures waren er in de industrie aan het eind van 2025?"
-CLI = "import sys; from assistant.cli import main; sys.exit(main(sys.argv[1:]))"
-
 
 # ---------------------------------------------------------------- helpers
 
@@ -132,32 +124,6 @@ def unreadable_file(path: Path) -> Path:
         pytest.skip("running as root without /proc: no way to make an unreadable file")
     path.symlink_to("/proc/self/mem")
     return path
-
-
-def cli_env(vectorstore: Path, cache: Path = CACHE, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VRAAGBAAK_")}
-    env.update(
-        VRAAGBAAK_VECTORSTORE_DIR=str(vectorstore),
-        VRAAGBAAK_CACHE_PATH=str(cache),
-        ANONYMIZED_TELEMETRY="False",
-        HF_HUB_OFFLINE="1",
-        PYTHONUNBUFFERED="1",
-    )
-    env.update(extra)
-    return env
-
-
-def run_cli(
-    args: Sequence[str], env: dict[str, str], cwd: Path, timeout: float = 300
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", CLI, *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:

