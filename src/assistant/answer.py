@@ -41,6 +41,11 @@ CHANGE = re.compile(
     r"|decrease|grow|fall|rise)\b",
     re.IGNORECASE,
 )
+COMPARISON = re.compile(
+    r"\b(veranderd[e]?|ontwikkeld[e]?|verschil|vergeleken|tegenover|ten opzichte|een jaar eerder"
+    r"|jaar ervoor|develop(ed)?|chang(e|ed)|compared?|more or fewer|than in|the year before)\b",
+    re.IGNORECASE,
+)
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
 MONTHS_NL = [
@@ -174,6 +179,7 @@ class QuestionInfo:
     stems: tuple[str, ...]  # content stems (question words removed), English expanded
     names: tuple[str, ...] = ()  # stems of proper names (Vlaanderen, Porthos): must be present
     unit: str | None = None  # what "hoeveel X" counts (stem of X)
+    compare: bool = False  # asks how a figure changed: two figures answer it
 
 
 def detect_language(text: str) -> str:
@@ -186,7 +192,7 @@ def detect_language(text: str) -> str:
 def question_kind(text: str) -> str:
     t = text.lower()
     if re.search(
-        r"percent|procent|aandeel|welk deel|what share|which share|proportion|%|\brate\b|graad",
+        r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad",
         t,
     ):
         return "percentage"
@@ -232,6 +238,7 @@ def analyse(question: str) -> QuestionInfo:
         stems,
         proper_names(question, lang),
         counted_unit(question),
+        bool(COMPARISON.search(question)),
     )
 
 
@@ -340,6 +347,14 @@ NAME_ALIASES = {
 }
 
 
+def matches(stem: str, stems: set[str]) -> bool:
+    """A question stem occurs among the stems, also as the head or tail of a Dutch compound
+    ('opleiding' in 'opleidingstraject', 'tekort' in 'personeelstekort')."""
+    if stem in stems:
+        return True
+    return len(stem) >= 5 and any(t.startswith(stem) or t.endswith(stem) for t in stems)
+
+
 class Scorer:
     """Scores candidate sentences against a question; weights are tuned on the tuning set."""
 
@@ -385,20 +400,23 @@ class Scorer:
         local_stems = sent_stems | set(tokenize(f"{chunk.heading} {previous[-300:]}"))
         ctx_stems = set(tokenize(f"{chunk.title} {chunk.heading} {chunk.text}"))
         total = sum(self.weight(s) for s in terms) or 1.0
-        cov = sum(self.weight(s) for s in terms if s in sent_stems) / total
-        local = sum(self.weight(s) for s in terms if s in local_stems) / total
-        ctx = sum(self.weight(s) for s in terms if s in ctx_stems) / total
-        rare_missing = sum(1 for s in terms if self.weight(s) >= 3.0 and s not in ctx_stems)
+        in_sent, in_local, in_ctx = (
+            [s for s in terms if matches(s, stems)]
+            for stems in (sent_stems, local_stems, ctx_stems)
+        )
+        cov = sum(self.weight(s) for s in in_sent) / total
+        local = sum(self.weight(s) for s in in_local) / total
+        ctx = sum(self.weight(s) for s in in_ctx) / total
+        rare_missing = sum(1 for s in terms if self.weight(s) >= 3.0 and s not in in_ctx)
         cand.missing = [
-            sorted(names)[0]
-            for names in self.required_names(info)
-            if not names & ctx_stems
+            sorted(names)[0] for names in self.required_names(info) if not names & ctx_stems
         ]
         cand.local = local
         cand.coverage = cov
         asked_numbers = numbers_in(" ".join(re.findall(r"\d+(?:[.,]\d+)*", info.text)))
-        kinds = [info.kind] + (["percentage"] if info.kind == "number" and CHANGE.search(
-            info.text) else [])
+        kinds = [info.kind] + (
+            ["percentage"] if info.kind == "number" and CHANGE.search(info.text) else []
+        )
         cand.figures = [
             f
             for kind in kinds
@@ -416,6 +434,8 @@ class Scorer:
                 if m
             ]
             unit_score = 1.0 if any(info.unit in a for a in after) else 0.0
+            if not unit_score and info.unit not in local_stems:
+                unit_score = -1.0  # the sentence counts something else
         plain_numbers = asked_numbers - {y for y in info.years}
         number_score = (
             len(plain_numbers & numbers_in(cand.text)) / len(plain_numbers) if plain_numbers else 0
@@ -657,8 +677,9 @@ class Assistant:
             return declined
         chosen = [best]
         conflict = self._conflict(info, best, cands)
-        if conflict:
-            chosen.append(conflict)
+        second = conflict or (self._other_figure(best, cands) if info.compare else None)
+        if second:
+            chosen.append(second)
         focus = [self._focus(info, c) for c in chosen]
         limit = self.settings.answer_max_chars
         if len(chosen) == 1:
@@ -670,7 +691,9 @@ class Assistant:
         else:  # conflicting figures: both, each with its source number and date
             per = (limit - 30) // 2 - 25
             pieces = [window(c.text, f, per) for c, f in zip(chosen, focus, strict=True)]
-            lead = "The sources differ: " if info.lang == "en" else "De bronnen verschillen: "
+            lead = ""
+            if conflict:
+                lead = "The sources differ: " if info.lang == "en" else "De bronnen verschillen: "
             text = lead + " — ".join(
                 f"{p} ([{i}], {c.passage.chunk.date or '?'})"
                 for i, (p, c) in enumerate(zip(pieces, chosen, strict=True), start=1)
@@ -730,6 +753,24 @@ class Assistant:
                 and c.type_ok
                 and c.score >= 0.85 * best.score
                 and c.coverage >= 0.6
+                and numbers_in(c.figures[0]) != numbers_in(best.figures[0])
+            ):
+                return c
+        return None
+
+    @staticmethod
+    def _other_figure(best: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """For a comparison: the best other sentence that gives a different figure."""
+        if not best.figures:
+            return None
+        for c in cands[1:10]:
+            overlaps = c.passage.chunk.id == best.passage.chunk.id and (
+                c.start < best.end and best.start < c.end
+            )
+            if (
+                not overlaps
+                and c.type_ok
+                and c.score >= 0.7 * best.score
                 and numbers_in(c.figures[0]) != numbers_in(best.figures[0])
             ):
                 return c
