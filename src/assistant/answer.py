@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -722,24 +722,38 @@ class Assistant:
         return cand.figures[0] if cand.figures else None
 
     def _extend(self, cand: Candidate) -> Candidate:
-        """A short sentence with what follows it in its passage (a list, the next sentence)."""
-        text = cand.passage.chunk.text
-        end = cand.end
-        for a, b in sentence_spans(text):
-            if a >= cand.end - 1 and b - cand.start <= self.settings.answer_max_chars:
-                end = b
-            elif a >= cand.end:
-                break
-        if end == cand.end:
-            return cand
-        out = Candidate(text[cand.start : end].strip(), cand.passage, cand.rank, cand.start, end)
-        out.score, out.coverage, out.type_ok, out.figures = (
-            cand.score,
-            cand.coverage,
-            cand.type_ok,
-            cand.figures,
-        )
-        return out
+        """A short sentence with what follows it (a list, the next sentence); a lead-in that
+        ends its passage ("Dit zijn:") continues into the next passage of the document."""
+        limit = self.settings.answer_max_chars
+        for _ in range(2):
+            chunk = cand.passage.chunk
+            text = chunk.text
+            end = cand.end
+            for a, b in sentence_spans(text):
+                if a >= cand.end - 1 and b - cand.start <= limit:
+                    end = b
+                elif a >= cand.end:
+                    break
+            passage = cand.passage
+            if not text[end:].strip() and end - cand.start < limit // 2:
+                nxt = self.retriever.following(chunk)
+                if nxt is not None:  # the passage ends here: read on into the next one
+                    joined = f"{text}\n\n{nxt.text}"
+                    passage = replace(
+                        passage,
+                        chunk=replace(chunk, text=joined, line_end=nxt.line_end or chunk.line_end),
+                    )
+            out = Candidate(text[cand.start : end].strip(), passage, cand.rank, cand.start, end)
+            out.score, out.coverage, out.type_ok, out.figures = (
+                cand.score,
+                cand.coverage,
+                cand.type_ok,
+                cand.figures,
+            )
+            if passage is cand.passage:
+                return out
+            cand = out
+        return cand
 
     def _conflict(
         self, info: QuestionInfo, best: Candidate, cands: list[Candidate]

@@ -402,6 +402,17 @@ class Retriever:
             )
         )
 
+    def following(self, chunk: Chunk) -> Chunk | None:
+        """The next chunk of the same document and page in reading order, if it adjoins."""
+        with self._lock:
+            chunks = self.chunks
+        for i, c in enumerate(chunks[:-1]):
+            if c.id == chunk.id:
+                nxt = chunks[i + 1]
+                same = nxt.source == c.source and nxt.page == c.page and nxt.heading != "Voetnoten"
+                return nxt if same else None
+        return None
+
     def known(self, stem: str) -> bool:
         """Whether a stem occurs anywhere in the indexed chunks."""
         return stem in self._doc_freq
