@@ -45,6 +45,76 @@ def measure(settings: Settings, questions: list[Any]) -> dict[str, float]:
     }
 
 
+def abstention_curve(settings: Settings, questions: list[Any]) -> list[dict[str, float]]:
+    """Answer quality on `questions` for a range of confidence thresholds (retrieval once)."""
+    from assistant.answer import Assistant, analyse
+    from assistant.evaluate import answer_matches
+
+    assistant = Assistant.open(settings, build_if_missing=True, quiet=True)
+    prepared = [
+        (q, analyse(q.question), assistant.retriever.search(q.question, 10)) for q in questions
+    ]
+    rows = []
+    original = assistant.settings.min_confidence
+    try:
+        for step in range(0, 13):
+            threshold = 0.15 + 0.05 * step
+            assistant.settings.min_confidence = threshold
+            right = wrong = declined = declined_ok = n_unanswerable = 0
+            for q, info, passages in prepared:
+                answer = assistant._answer(info, passages)
+                if not q.answerable:
+                    n_unanswerable += 1
+                    declined_ok += answer.abstained
+                elif answer.abstained:
+                    declined += 1
+                elif answer_matches(answer.answer, q.variants):
+                    right += 1
+                else:
+                    wrong += 1
+            n = max(right + wrong + declined, 1)
+            rows.append(
+                {
+                    "threshold": round(threshold, 2),
+                    "answer_accuracy": right / n,
+                    "wrong_answers": wrong / n,
+                    "false_declines": declined / n,
+                    "unanswerable_declined": declined_ok / max(n_unanswerable, 1),
+                }
+            )
+    finally:
+        assistant.settings.min_confidence = original
+    return rows
+
+
+def main_abstention(settings: Settings, out_dir: Path | None = None) -> int:
+    """Writes eval/abstention.md: the trade-off of the confidence threshold on tuning questions."""
+    from assistant.evaluate import load_questions, select_split
+
+    out_dir = out_dir or ROOT / "eval"
+    questions = select_split(load_questions(ROOT / "eval" / "questions.jsonl"), "tune")
+    rows = abstention_curve(settings, questions)
+    lines = [
+        "# Abstention threshold: false declines against wrong answers",
+        "",
+        f"{len(questions)} tuning questions; `VRAAGBAAK_MIN_CONFIDENCE` is "
+        f"{settings.min_confidence}. Written by `assistant tune`. Shares of answerable questions "
+        "(right, wrong, declined) and of unanswerable ones declined.",
+        "",
+        "| threshold | right | wrong | false declines | unanswerables declined |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r['threshold']:.2f} | {r['answer_accuracy']:.3f} | {r['wrong_answers']:.3f} | "
+        f"{r['false_declines']:.3f} | {r['unanswerable_declined']:.3f} |"
+        for r in rows
+    ]
+    (out_dir / "abstention.json").write_text(json.dumps(rows, indent=2))
+    (out_dir / "abstention.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines[4:]))
+    return 0
+
+
 def main_tune(settings: Settings, out_dir: Path | None = None) -> int:
     from tqdm import tqdm
 
@@ -93,4 +163,4 @@ def main_tune(settings: Settings, out_dir: Path | None = None) -> int:
     ]
     (out_dir / "chunking.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines[4:]))
-    return 0
+    return main_abstention(settings, out_dir)
