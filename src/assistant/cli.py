@@ -197,7 +197,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
     from assistant import tune
 
-    return int(tune.main_tune(settings, out_dir=Path(args.out) if args.out else None))
+    out = Path(args.out) if args.out else None
+    if args.abstention_only:
+        return int(tune.main_abstention(settings, out_dir=out))
+    return int(tune.main_tune(settings, out_dir=out))
 
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
@@ -288,9 +291,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser(
-        "tune", help="measure chunk sizes on the tuning questions (eval/chunking.md)"
+        "tune",
+        help="measure chunk sizes and the abstention threshold on the tuning questions",
+        description="Builds an index per chunk size (eval/chunking.md), then sweeps the "
+        "confidence threshold (eval/abstention.md). Uses only the tuning part of the set.",
     )
     p.add_argument("--out", help="report folder (default eval/)")
+    p.add_argument("--abstention-only", action="store_true", help="skip the chunk-size sweep")
     p.set_defaults(func=cmd_tune)
 
     p = sub.add_parser("bench", help="measure ingest and answer speed; writes eval/benchmarks.*")
