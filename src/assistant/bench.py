@@ -228,12 +228,13 @@ def _verdict(met: bool | None) -> str:
 
 def render_markdown(bench: dict[str, Any]) -> str:
     m, r, c = bench["machine"], bench["results"], bench["corpus"]
+    load = ", ".join(str(x) for x in m["load_average"] or []) or "unknown"
     out = [
         "# Vraagbaak benchmarks",
         "",
         f"Generated {bench['generated_at']} by `assistant bench` on {m['nproc']} CPUs "
         f"({m['cpu_model']}), {m['memory_gb']} GB RAM, Python {m['python']}, "
-        f"{m['platform']}; load average at the start {m['load_average']} (1, 5, 15 min).",
+        f"{m['platform']}; load average at the start {load} (1, 5, 15 min).",
         "",
         f"Corpus: {c['files']} files, {c['bytes'] / 1024:.0f} KiB from `{c['folder']}`; "
         f"embedder {bench['settings']['embedder']}. Each run ingests into a fresh temporary "

@@ -25,7 +25,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -175,22 +174,11 @@ def answer_matches(answer: str, variants: Sequence[str]) -> bool:
     return any(collapse(v).lower() in text for v in variants if v.strip())
 
 
-@lru_cache(maxsize=64)
-def _file_lines(path: str, mtime: float) -> tuple[str, ...]:
-    data = Path(path).read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return tuple(text.split("\n"))  # the chunker numbers lines the same way
-
-
 def source_lines(seeds_dir: Path, source: str) -> tuple[str, ...] | None:
     """The lines of the original file seeds/<source>, or None when it does not exist."""
-    path = seeds_dir / source
-    if not path.is_file():
-        return None
-    return _file_lines(str(path), path.stat().st_mtime)
+    from assistant.answer import raw_lines  # the same reading the citations are made with
+
+    return raw_lines(str(seeds_dir / source)) if source else None
 
 
 def cited_text(seeds_dir: Path, citation: dict[str, Any]) -> str | None:
@@ -298,7 +286,7 @@ def baseline_chunks(seeds_dir: Path) -> list[RawChunk]:
     )
     chunks: list[RawChunk] = []
     for path in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix == ".txt"):
-        text = "\n".join(_file_lines(str(path), path.stat().st_mtime))
+        text = "\n".join(source_lines(seeds_dir, path.name) or ())
         for doc in splitter.create_documents([text]):
             start = int(doc.metadata["start_index"])
             first = text.count("\n", 0, start) + 1
@@ -491,14 +479,25 @@ def score(q: Question, got: dict[str, Any], latency_ms: float, system: str, seed
         citation_valid=cit_valid,
         evidence_cited=ev_cited,
         latency_ms=round(latency_ms, 2),
-        citations=[
-            {k: c.get(k) for k in ("source", "line_start", "line_end", "quote")} for c in citations
+        citations=[  # quotes shortened: the report is for reading, the check is done above
+            {
+                "source": c.get("source"),
+                "line_start": c.get("line_start"),
+                "line_end": c.get("line_end"),
+                "quote": _shorten(str(c.get("quote") or ""), 160),
+            }
+            for c in citations
         ],
         top_retrieved=[
             f"{p.get('source')}:{p.get('line_start')}-{p.get('line_end')}" for p in retrieved[:3]
         ],
         error=got.get("error"),
     )
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = collapse(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _rate(values: Sequence[bool]) -> float | None:
@@ -805,7 +804,7 @@ def render_markdown(report: dict[str, Any], gate: Gate | None, chart: str | None
     if has_base:
         out += [
             "",
-            f"The baseline is {systems[BASELINE]['label']}: LangChain "
+            "The baseline is the plain RAG a user would build first: LangChain "
             "`RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)` over the raw "
             "text, the same embedder, a Chroma collection of its own, dense top-10, the top "
             f"chunk (cut to {MAX_ANSWER_CHARS} characters) as the answer and its citation; it "
@@ -896,7 +895,8 @@ def render_markdown(report: dict[str, Any], gate: Gate | None, chart: str | None
 
 
 def plot_kinds(report: dict[str, Any], path: Path) -> None:
-    """Per-kind answer accuracy (declined, for unanswerables) and recall@5: ours vs baseline."""
+    """Per kind, all questions, ours vs baseline: answer accuracy (for unanswerable questions:
+    declined) and retrieval recall@5 (answerable kinds only)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -905,35 +905,34 @@ def plot_kinds(report: dict[str, Any], path: Path) -> None:
     systems = report["systems"]
     ours = systems[OURS]["metrics"]["all"]["by_kind"]
     base = systems.get(BASELINE, {}).get("metrics", {}).get("all", {}).get("by_kind", {})
-    kinds = list(ours)
+    answer_kinds = list(ours)
     panels = [
-        ("answer accuracy (unanswerable: declined)", "answer_accuracy"),
-        ("retrieval recall@5", "recall_at_5"),
+        ("answer accuracy (unanswerable: declined)", "answer_accuracy", answer_kinds),
+        ("retrieval recall@5", "recall_at_5", [k for k in answer_kinds if k != "unanswerable"]),
     ]
-    fig, axes = plt.subplots(1, 2, figsize=(13, 4.8), sharey=True)
-    x = np.arange(len(kinds))
-    for ax, (title, key) in zip(axes, panels, strict=True):
-
-        def values(group: dict[str, Any], metric: str = key) -> list[float]:
-            got = []
-            for k in kinds:
-                m = group.get(k, {})
-                name = "unanswerable_declined" if k == "unanswerable" else metric
-                got.append(m.get(name) or 0.0)
-            return got
-
-        width = 0.38 if base else 0.6
-        ax.bar(
-            x - (width / 2 if base else 0), values(ours), width, label="Vraagbaak", color="#1f6f8b"
-        )
-        if base:
-            ax.bar(x + width / 2, values(base), width, label="baseline", color="#c8a951")
-        ax.set_xticks(x, [f"{k}\n(n={ours[k]['questions']})" for k in kinds], fontsize=8)
+    fig, axes = plt.subplots(1, 2, figsize=(13, 5), sharey=True)
+    width = 0.38 if base else 0.6
+    for ax, (title, metric, kinds) in zip(axes, panels, strict=True):
+        x = np.arange(len(kinds))
+        for group, label, color, shift in [
+            (ours, "Vraagbaak", "#1f6f8b", -width / 2 if base else 0.0),
+            (base, "baseline", "#c8a951", width / 2),
+        ]:
+            if not group:
+                continue
+            values = [
+                group.get(k, {}).get("unanswerable_declined" if k == "unanswerable" else metric)
+                or 0.0
+                for k in kinds
+            ]
+            ax.bar(x + shift, values, width, label=label, color=color)
+        labels = [f"{k}\n(n={ours[k]['questions']})" for k in kinds]
+        ax.set_xticks(x, labels, fontsize=8, rotation=30, ha="right")
         ax.set_title(title)
         ax.set_ylim(0, 1.05)
         ax.grid(axis="y", alpha=0.3)
     axes[0].set_ylabel("score")
-    axes[0].legend(loc="lower left")
+    axes[0].legend(loc="upper right")
     fig.suptitle("Vraagbaak vs plain LangChain RAG, per question kind (all questions)")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
