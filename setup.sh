@@ -15,10 +15,14 @@ stamp=".venv/.setup-stamp"
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
   echo "==> installing dependencies (the first run takes a few minutes)" >&2
-  .venv/bin/python -m pip install -q --upgrade pip >&2
+  # pip warns about every package for index folders this machine's pip.conf names but lacks
+  pip_install() {
+    .venv/bin/python -m pip install -q "$@" 2>&1 | { grep -v "^WARNING: Location" || true; } >&2
+  }
+  pip_install --upgrade pip
   # torch first and pinned: an unpinned torch would pull gigabytes of CUDA packages
-  .venv/bin/python -m pip install -q "torch==2.13.0" >&2
-  .venv/bin/python -m pip install -q -e ".[st,test]" >&2
+  pip_install "torch==2.13.0"
+  pip_install -e ".[st,test]"
   echo "$want" > "$stamp"
 fi
 
