@@ -347,7 +347,13 @@ NAME_ALIASES = {
 }
 
 
-def matches(stem: str, stems: set[str]) -> bool:
+@lru_cache(maxsize=8192)
+def stem_set(text: str) -> frozenset[str]:
+    """The stems of a text, cached: a passage's context is scored once per sentence in it."""
+    return frozenset(tokenize(text))
+
+
+def matches(stem: str, stems: frozenset[str]) -> bool:
     """A question stem occurs among the stems, also as the head or tail of a Dutch compound
     ('opleiding' in 'opleidingstraject', 'tekort' in 'personeelstekort')."""
     if stem in stems:
@@ -396,9 +402,9 @@ class Scorer:
         before = chunk.text[: cand.start]
         previous = before[before.rstrip().rfind("\n") + 1 :] if "\n" in before.rstrip() else before
         caption = f"{chunk.heading} {before[:300]}"  # what a table or list is about
-        sent_stems = set(tokenize(cand.text))
-        local_stems = sent_stems | set(tokenize(f"{chunk.heading} {previous[-300:]}"))
-        ctx_stems = set(tokenize(f"{chunk.title} {chunk.heading} {chunk.text}"))
+        sent_stems = stem_set(cand.text)
+        local_stems = sent_stems | stem_set(f"{chunk.heading} {previous[-300:]}")
+        ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
         total = sum(self.weight(s) for s in terms) or 1.0
         in_sent, in_local, in_ctx = (
             [s for s in terms if matches(s, stems)]
