@@ -6,7 +6,8 @@ question; the sentences of the top passages are scored on weighted term coverage
 constraints and retrieval rank; the best sentence (cut to 400 characters around its figure)
 is the answer. Abstains when nothing scores high enough, shows conflicting figures from different
 reports side by side, and never returns a number that is not in one of its quotes.
-Imports: settings, models, chunk, store, retrieve, ingest (only to build a missing index).
+Imports: settings, models, chunk, store, retrieve, ingest (to build a missing index, and to
+read original files exactly as ingestion does).
 """
 
 from __future__ import annotations
@@ -516,12 +517,9 @@ W: dict[str, float] = {
 
 @lru_cache(maxsize=64)
 def _raw_lines(path: str, mtime: float) -> tuple[str, ...]:
-    data = Path(path).read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return tuple(text.split("\n"))
+    from assistant.ingest import decode_text
+
+    return tuple(decode_text(Path(path).read_bytes())[0].split("\n"))
 
 
 def raw_lines(path: str) -> tuple[str, ...] | None:

@@ -83,14 +83,22 @@ def load_manifest(path: Path) -> dict[str, dict[str, Any]]:
     return {str(d["file"]): d for d in data.get("documents", []) if "file" in d}
 
 
+def decode_text(data: bytes) -> tuple[str, bool]:
+    """UTF-8 (with or without BOM), else cp1252; True when it fell back. Citations read the
+    original file with this same function, so their line numbers match the chunks'."""
+    try:
+        return data.decode("utf-8-sig"), False
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), True
+
+
 def _read_text(path: Path, data: bytes, warnings: list[str]) -> str:
     if b"\x00" in data[:4096]:
         raise LoadError(f"{path.name}: binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    text, fell_back = decode_text(data)
+    if fell_back:
         warnings.append(f"{path.name}: not valid UTF-8, read as cp1252")
-        return data.decode("cp1252", errors="replace")
+    return text
 
 
 def _read_pdf(path: Path) -> list[str]:
