@@ -592,6 +592,21 @@ def window(text: str, focus: str | None, limit: int) -> str:
     return piece
 
 
+def validate_question(question: Any, limit: int) -> str:
+    """The question with its whitespace collapsed, or QuestionError for bad input."""
+    if not isinstance(question, str) or not question.strip():
+        raise QuestionError(
+            "the question is empty: ask something, e.g. "
+            "'Hoeveel vacatures had de industrie eind 2025?'"
+        )
+    question = " ".join(question.split())
+    if len(question) > limit:
+        raise QuestionError(
+            f"the question is {len(question)} characters long; the limit is {limit}"
+        )
+    return question
+
+
 NOT_FOUND = {
     "nl": "Dit staat niet in de documenten.",
     "en": "The documents do not contain this.",
@@ -637,22 +652,8 @@ class Assistant:
 
     # -- answering
 
-    def validate(self, question: Any) -> str:
-        if not isinstance(question, str) or not question.strip():
-            raise QuestionError(
-                "the question is empty: ask something, e.g. "
-                "'Hoeveel vacatures had de industrie eind 2025?'"
-            )
-        question = " ".join(question.split())
-        limit = self.settings.max_question_chars
-        if len(question) > limit:
-            raise QuestionError(
-                f"the question is {len(question)} characters long; the limit is {limit}"
-            )
-        return question
-
     def ask(self, question: str, k: int | None = None) -> Answer:
-        question = self.validate(question)
+        question = validate_question(question, self.settings.max_question_chars)
         k = max(1, min(int(k or self.settings.k), 100))
         info = analyse(question)
         passages = self.retriever.search(question, max(k, 10))

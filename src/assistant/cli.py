@@ -137,10 +137,12 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         return _fail(f"no such file: {args.jsonl}", 2)
     question = " ".join(args.question)
     if args.jsonl is None:  # check the question before loading anything
-        if not question.strip():
-            return _fail("the question is empty", 2)
-        if len(" ".join(question.split())) > settings.max_question_chars:
-            return _fail(f"the question is longer than {settings.max_question_chars} characters", 2)
+        from assistant.answer import validate_question
+
+        try:
+            validate_question(question, settings.max_question_chars)
+        except QuestionError as exc:
+            return _fail(str(exc), 2)
     assistant = _open_assistant(settings)
     if args.jsonl is not None:
         failures = 0
