@@ -13,6 +13,7 @@ from assistant.answer import (
     analyse,
     locate,
     numbers_supported,
+    table_cell,
     window,
 )
 from assistant.chunk import squash
@@ -135,6 +136,11 @@ def test_documents_and_context(assistant) -> None:
         ("Waarom is er een tekort aan technici?", "explanation"),
         ("Welke organisaties schreven het position paper?", "entity"),
         ("How long does the programme take?", "number"),
+        # "when" later in the sentence is a conjunction, not the question word
+        ("Which three bottlenecks do SMEs face when they raise productivity?", "entity"),
+        ("In welke deelsector is de krimp het grootst?", "entity"),
+        ("In welk jaar begon de TechBarometer?", "date"),
+        ("Op welke datum was het debat?", "date"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -146,6 +152,53 @@ def test_question_constraints() -> None:
     assert info.years == ("2023",) and info.quarter == 2
     assert info.names == tuple(tokenize("Vlaanderen"))
     assert analyse("How many vacancies were there in Q3 2024?").lang == "en"
+
+
+TABLE = (
+    "TABEL 1 Aandeel knelpuntvacatures\n\n"
+    "Beroepen      2014    2015 2016\n\n"
+    "Knelpuntvacatures (%)   27,2   28,4 30,0\n\n"
+    "Kritieke knelpuntvacatures (%)   13,0   -   14,7\n"
+)
+
+
+def row_span(text: str, label: str) -> tuple[int, int]:
+    start = text.index(label)
+    return start, text.index("\n", start)
+
+
+def test_table_cell_reads_the_column_of_the_year() -> None:
+    cell = table_cell(TABLE, *row_span(TABLE, "Knelpuntvacatures"), "2015")
+    assert cell is not None
+    assert (cell.label, cell.year, cell.value) == ("Knelpuntvacatures (%)", "2015", "28,4")
+    assert TABLE[cell.header_start :].startswith("Beroepen")
+    critical = row_span(TABLE, "Kritieke")
+    assert table_cell(TABLE, *critical, "2016").value == "14,7"  # type: ignore[union-attr]
+    assert table_cell(TABLE, *critical, "2015") is None  # an empty cell is no answer
+    assert table_cell(TABLE, *critical, "2019") is None  # no such column
+    assert table_cell(TABLE, *row_span(TABLE, "TABEL"), "2015") is None  # not a row
+    survey = "2024 2023 2022\nOnvoldoende personeel 30% 23% 30%\n"
+    assert table_cell(survey, *row_span(survey, "Onv"), "2023").value == "23%"  # type: ignore[union-attr]
+
+
+def test_a_value_is_read_from_a_table_with_header_and_row_cited(assistant) -> None:
+    answer = assistant.ask(
+        "Welk aandeel van de vacatures in industriële beroepen in Vlaanderen was in 2022 "
+        "een knelpuntvacature?"
+    )
+    assert not answer.abstained and "46,2" in answer.answer
+    quote = answer.citations[0].quote
+    assert "2022" in quote and "46,2" in quote
+    assert squash(quote) in squash(cited_text(answer.to_dict()["citations"][0]))
+
+
+def test_a_country_sets_the_scope_of_a_whole_report(assistant) -> None:
+    # the passage says "in de industrie"; that the report is about Dutch industry is said
+    # elsewhere in it, which is enough
+    answer = assistant.ask(
+        "How many temporary agency workers were employed in Dutch industry in 2016?"
+    )
+    assert not answer.abstained and "94.000" in answer.answer
 
 
 def test_number_guard() -> None:

@@ -203,9 +203,13 @@ def question_kind(text: str) -> str:
         t,
     ):
         return "number"
-    if re.search(
-        r"\bwanneer\b|welk jaar|in welk|sinds wanneer|\bwhen\b|what year|which year"
-        r"|welke datum|what date|op welke dag",
+    first = re.search(
+        r"\b(hoeveel|welke?|wie|wanneer|waarom|hoe|wat|waar|how|which|who|when|why|what|where)\b",
+        t,
+    )
+    if (first and first.group(1) in {"wanneer", "when"}) or re.search(
+        r"welk jaar|welke maand|welke periode|welk kwartaal|what year|which year|what month"
+        r"|welke datum|what date|op welke dag|which date|what period",
         t,
     ):
         return "date"
@@ -287,6 +291,7 @@ class Candidate:
     local: float = 0.0  # term coverage of the sentence with its heading and lead-in
     missing: list[str] = field(default_factory=list)  # rare question terms not in the passage
     year_conflict: bool = False
+    cell: Cell | None = None  # the value read from a table column (year questions)
 
 
 def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
@@ -314,6 +319,46 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
         if b.end - a.start <= 400 and "\n\n" not in text[a.end : b.start]
     ]
     return out + pairs
+
+
+TABLE_VALUES = re.compile(r"(?:[ \t]+(?:-?\d+(?:[.,]\d+)*[ \t]?%?|-|–))+[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value of a table row, read from the column whose header is the asked year."""
+
+    header_start: int  # offset of the header line in the chunk text
+    label: str  # the row's label ("Kritieke knelpuntvacatures (%)")
+    year: str
+    value: str
+
+
+def table_cell(text: str, start: int, end: int, year: str) -> Cell | None:
+    """When text[start:end] is a table row (a label, then values) under a header line of
+    years, the value in the column of `year`. Rows and header may be a few lines apart."""
+    row = text[start:end]
+    values_match = TABLE_VALUES.search(row)
+    if "\n" in row or not values_match:
+        return None
+    values = re.findall(r"-?\d+(?:[.,]\d+)*\s?%?|-|–", values_match.group())
+    label = row[: values_match.start()].strip()
+    if len(values) < 2 or not re.search(r"[A-Za-zÀ-ÿ]", label):
+        return None
+    end_of_line = text.rfind("\n", 0, start)  # the lines above the row, nearest first
+    for _ in range(12):
+        if end_of_line < 0:
+            break
+        line_start = text.rfind("\n", 0, end_of_line) + 1
+        line, end_of_line = text[line_start:end_of_line], line_start - 1
+        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)
+        header = re.fullmatch(r"[^\d]*(?:\s*(?<!\d)(?:19|20)\d\d(?!\d))+\s*", line)
+        if header and len(years) == len(values) and year in years:
+            value = values[years.index(year)].strip()
+            if not re.match(r"-?\d", value):
+                return None  # an empty cell ("-")
+            return Cell(line_start, label, year, value)
+    return None
 
 
 def figures_of(text: str, kind: str) -> list[str]:
@@ -362,14 +407,20 @@ def matches(stem: str, stems: frozenset[str]) -> bool:
     return len(stem) >= 5 and any(t.startswith(stem) or t.endswith(stem) for t in stems)
 
 
+# Words of a quarter constraint ("tweede kwartaal"): scored by the quarter, not as topic.
+CONSTRAINT_WORDS = frozenset(tokenize(" ".join([*QUARTER_WORDS, "kwartaal", "quarter"])))
+
+
 class Scorer:
     """Scores candidate sentences against a question; weights are tuned on the tuning set."""
 
     def __init__(self, retriever: Retriever) -> None:
         self.retriever = retriever
         self._aliases: dict[str, set[str]] = {}
+        self._places: set[str] = set()
         for a, b in NAME_ALIASES.items():
             sa, sb = tokenize(a)[0], tokenize(b)[0]
+            self._places |= {sa, sb}
             self._aliases.setdefault(sa, {sa}).add(sb)
             self._aliases.setdefault(sb, {sb}).add(sa)
 
@@ -381,6 +432,8 @@ class Scorer:
         English words the glossary does not know are left out."""
         out: list[str] = []
         for stem in info.stems:
+            if stem.isdigit() or (info.quarter and stem in CONSTRAINT_WORDS):
+                continue  # years, numbers and quarters are scored as constraints
             if self.retriever.known(stem):
                 out.append(stem)
             elif parts := self.retriever.decompose(stem):
@@ -404,6 +457,11 @@ class Scorer:
         previous = before[before.rstrip().rfind("\n") + 1 :] if "\n" in before.rstrip() else before
         caption = f"{chunk.heading} {before[:300]}"  # what a table or list is about
         sent_stems = stem_set(cand.text)
+        cand.cell = None
+        if len(info.years) == 1 and info.kind in {"number", "percentage"}:
+            cand.cell = table_cell(chunk.text, cand.start, cand.end, info.years[0])
+        if cand.cell:  # a table row: what the table is about is in its caption
+            previous = chunk.text[max(0, cand.cell.header_start - 300) : cand.start]
         local_stems = sent_stems | stem_set(f"{chunk.heading} {previous[-300:]}")
         ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
         total = sum(self.weight(s) for s in terms) or 1.0
@@ -413,10 +471,16 @@ class Scorer:
         )
         cov = sum(self.weight(s) for s in in_sent) / total
         local = sum(self.weight(s) for s in in_local) / total
+        if cand.cell:
+            cov = (cov + local) / 2  # a row is read with its header and caption
         ctx = sum(self.weight(s) for s in in_ctx) / total
         rare_missing = sum(1 for s in terms if self.weight(s) >= 3.0 and s not in in_ctx)
         cand.missing = [
-            sorted(names)[0] for names in self.required_names(info) if not names & ctx_stems
+            sorted(names)[0]
+            for names in self.required_names(info)
+            if not names & ctx_stems
+            # a country or region sets the scope of a whole report: anywhere in it is enough
+            and not (names & self._places and self.retriever.in_document(chunk.source, names))
         ]
         cand.local = local
         cand.coverage = cov
@@ -430,6 +494,12 @@ class Scorer:
             for f in figures_of(cand.text, kind)
             if not numbers_in(f) <= asked_numbers
         ]
+        if cand.cell:
+            value = cand.cell.value
+            is_share = "%" in value or re.search(r"%|aandeel|procent", previous + cand.text)
+            if info.kind == "percentage" and "%" not in value and is_share:
+                value += "%"
+            cand.figures = [value] if info.kind == "number" or is_share else []
         needs_figure = info.kind in {"percentage", "number", "date"}
         cand.type_ok = bool(cand.figures) if needs_figure else True
         unit_score = 0.0
@@ -449,7 +519,9 @@ class Scorer:
         )
         cand.year_conflict = False
         year_score = 0.0
-        if info.years:
+        if cand.cell:
+            year_score = 1.0  # the value sits in the asked year's column
+        elif info.years:
             years = set(YEAR.findall(cand.text))
             if set(info.years) <= years:
                 year_score = 1.0
@@ -680,6 +752,8 @@ class Assistant:
             or best.missing
         ):
             return declined
+        if best.cell:
+            return self._table_answer(info, best)
         chosen = [best]
         conflict = self._conflict(info, best, cands)
         second = conflict or (self._other_figure(best, cands) if info.compare else None)
@@ -715,6 +789,33 @@ class Assistant:
             confidence=best.score,
             highlight=[f for f in focus if f],
             conflict=bool(conflict),
+        )
+
+    def _table_answer(self, info: QuestionInfo, row: Candidate) -> Answer:
+        """A value read from a table: the row's label, the year and the value; the quote runs
+        from the header line (with the years) to the row."""
+        assert row.cell is not None
+        cell, chunk = row.cell, row.passage.chunk
+        text = f"{cell.label} ({cell.year}): {row.figures[0]}"
+        quoted = Candidate(
+            chunk.text[cell.header_start : row.end],
+            row.passage,
+            row.rank,
+            cell.header_start,
+            row.end,
+        )
+        citations = [cite(quoted)]
+        if len(text) > self.settings.answer_max_chars or not numbers_supported(
+            text, [c.quote for c in citations]
+        ):
+            return Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
+        return Answer(
+            question=info.text,
+            answer=text,
+            abstained=False,
+            citations=citations,
+            confidence=row.score,
+            highlight=[row.figures[0]],
         )
 
     @staticmethod

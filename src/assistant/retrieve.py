@@ -385,6 +385,7 @@ class Retriever:
             self.by_id = {c.id: c for c in chunks}
             self.bm25 = bm25
             self._doc_freq = self._document_frequencies(tokens)
+            self._source_stems = self._stems_by_source(chunks, tokens)
 
     @staticmethod
     def _document_frequencies(tokens: list[list[str]]) -> dict[str, int]:
@@ -393,6 +394,17 @@ class Retriever:
             for t in set(doc):
                 df[t] = df.get(t, 0) + 1
         return df
+
+    @staticmethod
+    def _stems_by_source(chunks: list[Chunk], tokens: list[list[str]]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for chunk, doc in zip(chunks, tokens, strict=True):
+            out.setdefault(chunk.source, set()).update(doc)
+        return out
+
+    def in_document(self, source: str, stems: set[str]) -> bool:
+        """Whether any of the stems occurs anywhere in the document."""
+        return bool(stems & self._source_stems.get(source, set()))
 
     def idf(self, stem: str) -> float:
         n = max(len(self.chunks), 1)
