@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.retrieve import normalize_number, tokenize
+from assistant.retrieve import normalize_number, term_groups, tokenize
 
 
 def test_tokenize_stems_drops_stop_words_and_normalises_numbers() -> None:
@@ -16,6 +16,16 @@ def test_english_terms_are_expanded_to_dutch() -> None:
     assert set(tokenize("vacatures industrie")) <= set(
         tokenize("open vacancies industry", expand_english=True)
     )
+
+
+def test_term_groups_keep_a_word_and_its_translations_together() -> None:
+    groups = term_groups("How many unemployment benefits in 2025", expand_english=True)
+    unemployment = next(g for g in groups if tokenize("werkloosheid")[0] in g)
+    assert set(tokenize("WW")) <= set(unemployment)  # both translations, one group
+    assert ("2025",) in groups
+    assert term_groups("openstaande vacatures") == [(s,) for s in tokenize("openstaande vacatures")]
+    # without expansion an English word is only itself
+    assert term_groups("vacancies") == [tuple(tokenize("vacancies"))]
 
 
 def test_bm25_mirrors_the_chroma_index(assistant) -> None:

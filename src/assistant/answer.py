@@ -21,7 +21,7 @@ from typing import Any
 
 from assistant.chunk import sentence_spans, squash
 from assistant.models import Answer, Chunk, Citation, Passage
-from assistant.retrieve import Retriever, tokenize
+from assistant.retrieve import Retriever, term_groups, tokenize
 from assistant.settings import Settings, get_settings
 
 
@@ -45,6 +45,12 @@ CHANGE = re.compile(
 COMPARISON = re.compile(
     r"\b(veranderd[e]?|ontwikkeld[e]?|verschil|vergeleken|tegenover|ten opzichte|een jaar eerder"
     r"|jaar ervoor|develop(ed)?|chang(e|ed)|compared?|more or fewer|than in|the year before)\b",
+    re.IGNORECASE,
+)
+YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d(?!\d)")
+IDENTIFIER = re.compile(
+    r"(?:niveau|level|fase|phase|artikel|article|hoofdstuk|chapter|tabel|table|figuur|figure"
+    r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno)[\s.-]*$",
     re.IGNORECASE,
 )
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
@@ -181,6 +187,7 @@ class QuestionInfo:
     names: tuple[str, ...] = ()  # stems of proper names (Vlaanderen, Porthos): must be present
     unit: str | None = None  # what "hoeveel X" counts (stem of X)
     compare: bool = False  # asks how a figure changed: two figures answer it
+    groups: tuple[tuple[str, ...], ...] = ()  # per question word: its stem and translations
 
 
 def detect_language(text: str) -> str:
@@ -199,7 +206,8 @@ def question_kind(text: str) -> str:
         return "percentage"
     if re.search(
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
-        r"|hoe lang\b|how long|wat kost|what did .* cost|how high|hoe hoog",
+        r"|hoe lang\b|how long|wat kost|what did .* cost|how high|hoe hoog"
+        r"|welk bedrag|what amount|which amount|hoe duur|how expensive|\bverdien|\bearns?\b",
         t,
     ):
         return "number"
@@ -220,6 +228,7 @@ def question_kind(text: str) -> str:
 
 def analyse(question: str) -> QuestionInfo:
     lang = detect_language(question)
+    kind = question_kind(question)
     quarter = None
     q_match = re.search(
         r"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+"
@@ -230,6 +239,10 @@ def analyse(question: str) -> QuestionInfo:
         quarter = QUARTER_WORDS[q_match.group(1)]
     elif m := re.search(r"\b[Qq]([1-4])\b|\b([1-4])\^?e\s+kwartaal", question):
         quarter = int(m.group(1) or m.group(2))
+    elif re.search(
+        r"\b(?:eind|einde|end of|the end of)\s+(?:van\s+)?(?:19|20)\d\d", question.lower()
+    ):
+        quarter = 4  # "eind 2025": the last quarter of the year
     content = " ".join(
         w for w in re.findall(r"[\w%-]+", question) if w.lower() not in QUESTION_WORDS
     )
@@ -237,18 +250,25 @@ def analyse(question: str) -> QuestionInfo:
     return QuestionInfo(
         question,
         lang,
-        question_kind(question),
+        kind,
         tuple(YEAR.findall(question)),
         quarter,
         stems,
         proper_names(question, lang),
-        counted_unit(question),
+        counted_unit(question) if kind == "number" else None,
         bool(COMPARISON.search(question)),
+        tuple(dict.fromkeys(term_groups(content, expand_english=lang == "en"))),
     )
 
 
 def counted_unit(question: str) -> str | None:
-    """The stem of what a 'hoeveel X' / 'how many X' question counts."""
+    """The stem of what a 'hoeveel X' / 'how many X' question counts; 'euro' for a price."""
+    if re.search(
+        r"\bwat kost|\bkostte\b|welk bedrag|hoe duur|\bcost\b|what amount|how expensive"
+        r"|hoeveel (?:geld|euro)|how much money|\bverdien|\bearns?\b",
+        question.lower(),
+    ):
+        return "euro"
     m = re.search(
         r"\b(?:hoeveel|how many|how much|aantal)\s+(?:\w+\s+)??([a-zà-ÿ-]{3,})", question.lower()
     )
@@ -265,7 +285,13 @@ def proper_names(question: str, lang: str) -> tuple[str, ...]:
     names: list[str] = []
     words = re.findall(r"[\w-]+", question)
     for i, w in enumerate(words):
-        if i == 0 or not w[:1].isupper() or w.lower() in QUESTION_WORDS or "-" in w:
+        if (
+            i == 0
+            or not w[:1].isupper()
+            or w.lower() in QUESTION_WORDS
+            or "-" in w
+            or any(ch.isdigit() for ch in w)  # "Q2" is a quarter, not a name
+        ):
             continue
         if lang == "en":  # English names as the Dutch text writes them (Flemish -> Vlaamse)
             w = GLOSSARY.get(w.lower(), w).split()[0]
@@ -361,6 +387,32 @@ def table_cell(text: str, start: int, end: int, year: str) -> Cell | None:
     return None
 
 
+def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> list[str]:
+    """The figures that belong to one of the asked years: the year nearest to a figure in the
+    sentence is an asked one ("29% in 2024, versus 51% in 2023" -> 51% for 2023). A period
+    ("2014-2022") counts only when both its years are asked. A sentence without years keeps
+    its figures."""
+    marks = [(m.start(), m.end(), m.group()) for m in YEAR_RANGE.finditer(text)]
+    marks += [
+        (m.start(), m.end(), m.group())
+        for m in YEAR.finditer(text)
+        if not any(a <= m.start() < b for a, b, _ in marks)
+    ]
+    if not marks:
+        return figures
+    kept = []
+    for f in figures:
+        pos = text.find(f)
+        if pos < 0:
+            continue
+        end = pos + len(f)
+        # the nearest year; on a tie the one after the figure ("51 procent in 2023")
+        nearest = min(marks, key=lambda m: (min(abs(m[0] - end), abs(pos - m[1])), m[0] < pos))
+        if set(YEAR.findall(nearest[2])) <= set(years):  # a period counts when both ends asked
+            kept.append(f)
+    return kept
+
+
 def figures_of(text: str, kind: str) -> list[str]:
     """The figures of the asked type in a sentence, in order."""
     text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)  # "10 De ..." is a marker
@@ -376,6 +428,8 @@ def figures_of(text: str, kind: str) -> list[str]:
             value = m.group().strip()
             if YEAR.fullmatch(value) or PERCENT.fullmatch(value):
                 continue
+            if IDENTIFIER.search(text[max(0, m.start() - 20) : m.start()]):
+                continue  # "niveau 2", "tabel 3": a label, not a quantity
             found.append(value)
         words = r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|honderd)"
         found += [m.group() for m in re.finditer(words + r"\b", text, re.IGNORECASE)]
@@ -411,6 +465,16 @@ def matches(stem: str, stems: frozenset[str]) -> bool:
 CONSTRAINT_WORDS = frozenset(tokenize(" ".join([*QUARTER_WORDS, "kwartaal", "quarter"])))
 
 
+def quarter_pattern(quarter: int) -> str:
+    """How a text names a quarter: 'tweede kwartaal', '2e kwartaal', 'Q2'; the fourth also
+    as the end of a year ('eind 2025', 'end of 2025', 'december')."""
+    words = "|".join(k for k, v in QUARTER_WORDS.items() if v == quarter)
+    pattern = rf"\b(?:{words})\s+(?:kwartaal|quarter)|\b{quarter}\^?e\s+kwartaal|\bQ{quarter}\b"
+    if quarter == 4:
+        pattern += r"|\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
+    return pattern
+
+
 class Scorer:
     """Scores candidate sentences against a question; weights are tuned on the tuning set."""
 
@@ -427,20 +491,32 @@ class Scorer:
     def weight(self, stem: str) -> float:
         return min(self.retriever.idf(stem), 6.0)
 
-    def terms(self, info: QuestionInfo) -> list[str]:
-        """The question's stems that can match: unknown compounds split into known parts;
-        English words the glossary does not know are left out."""
-        out: list[str] = []
-        for stem in info.stems:
-            if stem.isdigit() or (info.quarter and stem in CONSTRAINT_WORDS):
+    def group_weight(self, group: tuple[str, ...]) -> float:
+        return max(self.weight(s) for s in group)
+
+    def terms(self, info: QuestionInfo) -> list[tuple[str, ...]]:
+        """The question's terms that can match, each a group of alternative stems (a word and
+        its translations): unknown compounds split into known parts; English words that
+        neither the corpus nor the glossary knows are left out."""
+        out: list[tuple[str, ...]] = []
+        seen: set[str] = set()
+        for group in info.groups:
+            if all(s.isdigit() or (info.quarter and s in CONSTRAINT_WORDS) for s in group):
                 continue  # years, numbers and quarters are scored as constraints
-            if self.retriever.known(stem):
-                out.append(stem)
-            elif parts := self.retriever.decompose(stem):
-                out.extend(parts)
+            known = tuple(s for s in group if self.retriever.known(s))
+            if known:
+                found = [known]
+            elif parts := self.retriever.decompose(group[0]):
+                found = [(p,) for p in parts]
             elif info.lang != "en":
-                out.append(stem)
-        return list(dict.fromkeys(out))
+                found = [group]
+            else:
+                found = []
+            for g in found:
+                if not set(g) <= seen:
+                    out.append(g)
+                    seen.update(g)
+        return out
 
     def required_names(self, info: QuestionInfo) -> list[set[str]]:
         """Rare proper names (a region, a programme): each must appear near the answer."""
@@ -464,17 +540,17 @@ class Scorer:
             previous = chunk.text[max(0, cand.cell.header_start - 300) : cand.start]
         local_stems = sent_stems | stem_set(f"{chunk.heading} {previous[-300:]}")
         ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
-        total = sum(self.weight(s) for s in terms) or 1.0
+        total = sum(self.group_weight(g) for g in terms) or 1.0
         in_sent, in_local, in_ctx = (
-            [s for s in terms if matches(s, stems)]
+            [g for g in terms if any(matches(s, stems) for s in g)]
             for stems in (sent_stems, local_stems, ctx_stems)
         )
-        cov = sum(self.weight(s) for s in in_sent) / total
-        local = sum(self.weight(s) for s in in_local) / total
+        cov = sum(self.group_weight(g) for g in in_sent) / total
+        local = sum(self.group_weight(g) for g in in_local) / total
         if cand.cell:
             cov = (cov + local) / 2  # a row is read with its header and caption
-        ctx = sum(self.weight(s) for s in in_ctx) / total
-        rare_missing = sum(1 for s in terms if self.weight(s) >= 3.0 and s not in in_ctx)
+        ctx = sum(self.group_weight(g) for g in in_ctx) / total
+        rare_missing = sum(1 for g in terms if self.group_weight(g) >= 3.0 and g not in in_ctx)
         cand.missing = [
             sorted(names)[0]
             for names in self.required_names(info)
@@ -494,6 +570,8 @@ class Scorer:
             for f in figures_of(cand.text, kind)
             if not numbers_in(f) <= asked_numbers
         ]
+        if info.years and info.kind in {"number", "percentage"}:
+            cand.figures = figures_of_year(cand.text, cand.figures, info.years)
         if cand.cell:
             value = cand.cell.value
             is_share = "%" in value or re.search(r"%|aandeel|procent", previous + cand.text)
@@ -506,6 +584,7 @@ class Scorer:
         if info.unit and cand.figures:
             after = [
                 tokenize(cand.text[m.end() : m.end() + 40])[:3]
+                + (["euro"] if "€" in cand.text[max(0, m.start() - 3) : m.start()] else [])
                 for f in cand.figures
                 for m in [re.search(re.escape(f), cand.text)]
                 if m
@@ -523,8 +602,11 @@ class Scorer:
             year_score = 1.0  # the value sits in the asked year's column
         elif info.years:
             years = set(YEAR.findall(cand.text))
-            if set(info.years) <= years:
+            ranges = set(YEAR.findall(" ".join(YEAR_RANGE.findall(cand.text))))
+            if set(info.years) <= years - ranges:
                 year_score = 1.0
+            elif set(info.years) <= years:
+                year_score = 0.3  # only as the end of a period ("2014-2022"): a change over it
             elif years and not set(info.years) & years and info.kind != "date":
                 cand.year_conflict = True  # the sentence speaks of another year
                 year_score = -1.0
@@ -534,14 +616,18 @@ class Scorer:
                 year_score = 0.3
             else:
                 year_score = -0.5
+                around = set(YEAR.findall(f"{chunk.title} {chunk.heading} {chunk.text}"))
+                if around and not set(info.years) & around and info.kind != "date":
+                    cand.year_conflict = True  # the whole passage is about other years
         quarter_score = 0.0
         if info.quarter:
-            words = [k for k, v in QUARTER_WORDS.items() if v == info.quarter]
-            pattern = (
-                rf"\b({'|'.join(words)})\s+kwartaal|\b{info.quarter}\^?e\s+kwartaal|Q{info.quarter}"
-            )
+            pattern = quarter_pattern(info.quarter)
+            others = "|".join(quarter_pattern(q) for q in range(1, 5) if q != info.quarter)
             if re.search(pattern, cand.text, re.IGNORECASE):
                 quarter_score = 1.0
+            elif re.search(others, cand.text, re.IGNORECASE):
+                quarter_score = -1.0
+                cand.year_conflict = True  # the sentence speaks of another quarter
             elif re.search(pattern, caption, re.IGNORECASE):
                 quarter_score = 0.6
             else:

@@ -343,6 +343,29 @@ def normalize_number(token: str) -> str:
     return token
 
 
+def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]]:
+    """The stems of a question, one group per word: the word's stem and, for English, the
+    stems of its Dutch translations. A group matches a text when any of its stems does."""
+    stop = _stop_words()
+    stemmer = _stemmer()
+    groups: list[tuple[str, ...]] = []
+    for raw in _TOKEN.findall(text.lower()):
+        if raw[0].isdigit():
+            groups.append((normalize_number(raw.rstrip("%")),))
+            continue
+        if raw in stop or len(raw) < 2:
+            continue
+        words = [raw]
+        if expand_english and raw in GLOSSARY:
+            words = GLOSSARY[raw].lower().split() + [raw]
+        groups.append(tuple(dict.fromkeys(stemmer.stemWords(words))))
+        if "-" in raw:
+            groups.extend(
+                (stemmer.stemWord(p),) for p in raw.split("-") if len(p) > 1 and p not in stop
+            )
+    return groups
+
+
 def tokenize(text: str, expand_english: bool = False) -> list[str]:
     """Lowercase, stop words out, Dutch stems; numbers normalised; compounds also split."""
     stop = _stop_words()
