@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from assistant.retrieve import normalize_number, term_groups, tokenize
+from assistant.retrieve import (
+    GLOSSARY,
+    LEXICON_FILE,
+    lexicon,
+    normalize_number,
+    term_groups,
+    tokenize,
+    translations,
+)
+from assistant.settings import ROOT
 
 
 def test_tokenize_stems_drops_stop_words_and_normalises_numbers() -> None:
@@ -19,13 +28,38 @@ def test_english_terms_are_expanded_to_dutch() -> None:
 
 
 def test_term_groups_keep_a_word_and_its_translations_together() -> None:
-    groups = term_groups("How many unemployment benefits in 2025", expand_english=True)
+    groups = term_groups("How high was unemployment in 2025", expand_english=True)
     unemployment = next(g for g in groups if tokenize("werkloosheid")[0] in g)
     assert set(tokenize("WW")) <= set(unemployment)  # both translations, one group
     assert ("2025",) in groups
     assert term_groups("openstaande vacatures") == [(s,) for s in tokenize("openstaande vacatures")]
     # without expansion an English word is only itself
     assert term_groups("vacancies") == [tuple(tokenize("vacancies"))]
+
+
+SEEDS = ROOT / "seeds"
+
+
+def test_the_lexicon_translates_english_into_words_of_the_corpus() -> None:
+    lex = lexicon()
+    assert "laadpalen" in lex["charging points"] and "bouw" in lex["construction"]
+    assert all(1 <= len(words) <= 4 for words in lex.values())
+    corpus = " ".join(p.read_text(encoding="utf-8").lower() for p in SEEDS.glob("*.txt"))
+    dutch = {
+        w
+        for line in LEXICON_FILE.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+        for w in [line.split("\t")[0]]
+    }
+    assert sum(w in corpus for w in dutch) / len(dutch) > 0.95  # words of these reports
+
+
+def test_translations_prefer_the_glossary_and_two_word_terms() -> None:
+    assert translations("vacancies")[0] == GLOSSARY["vacancies"].split()
+    words, used_next = translations("charging", "points")
+    assert used_next and "laadpalen" in words
+    assert translations("danish") == (["deense"], False)
+    assert translations("zzzunknown") == ([], False)
 
 
 def test_bm25_mirrors_the_chroma_index(assistant) -> None:

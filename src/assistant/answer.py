@@ -185,7 +185,7 @@ class QuestionInfo:
     quarter: int | None
     stems: tuple[str, ...]  # content stems (question words removed), English expanded
     names: tuple[str, ...] = ()  # stems of proper names (Vlaanderen, Porthos): must be present
-    unit: str | None = None  # what "hoeveel X" counts (stem of X)
+    unit: tuple[str, ...] = ()  # what "hoeveel X" counts: stems of X and its translations
     compare: bool = False  # asks how a figure changed: two figures answer it
     groups: tuple[tuple[str, ...], ...] = ()  # per question word: its stem and translations
 
@@ -255,32 +255,33 @@ def analyse(question: str) -> QuestionInfo:
         quarter,
         stems,
         proper_names(question, lang),
-        counted_unit(question) if kind == "number" else None,
+        counted_unit(question) if kind == "number" else (),
         bool(COMPARISON.search(question)),
         tuple(dict.fromkeys(term_groups(content, expand_english=lang == "en"))),
     )
 
 
-def counted_unit(question: str) -> str | None:
-    """The stem of what a 'hoeveel X' / 'how many X' question counts; 'euro' for a price."""
+def counted_unit(question: str) -> tuple[str, ...]:
+    """What a 'hoeveel X' / 'how many X' question counts: the stems (and translations) of the
+    one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
     if re.search(
         r"\bwat kost|\bkostte\b|welk bedrag|hoe duur|\bcost\b|what amount|how expensive"
         r"|hoeveel (?:geld|euro)|how much money|\bverdien|\bearns?\b",
         question.lower(),
     ):
-        return "euro"
+        return ("euro",)
     m = re.search(
-        r"\b(?:hoeveel|how many|how much|aantal)\s+(?:\w+\s+)??([a-zà-ÿ-]{3,})", question.lower()
+        r"\b(?:hoeveel|how many|how much|aantal)\s+([a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ-]{3,})?)",
+        question.lower(),
     )
     if not m:
-        return None
-    stems = tokenize(m.group(1), expand_english=True)
-    return stems[0] if stems else None
+        return ()
+    return tuple(dict.fromkeys(s for g in term_groups(m.group(1), expand_english=True) for s in g))
 
 
 def proper_names(question: str, lang: str) -> tuple[str, ...]:
     """Stems of capitalised words inside the question (places, organisations, programmes)."""
-    from assistant.retrieve import GLOSSARY
+    from assistant.retrieve import translations
 
     names: list[str] = []
     words = re.findall(r"[\w-]+", question)
@@ -291,10 +292,11 @@ def proper_names(question: str, lang: str) -> tuple[str, ...]:
             or w.lower() in QUESTION_WORDS
             or "-" in w
             or any(ch.isdigit() for ch in w)  # "Q2" is a quarter, not a name
+            or w.lower() in MONTHS_NL + MONTHS_EN
         ):
             continue
-        if lang == "en":  # English names as the Dutch text writes them (Flemish -> Vlaamse)
-            w = GLOSSARY.get(w.lower(), w).split()[0]
+        if lang == "en" and not w.isupper():  # as the Dutch text writes it: Flemish -> Vlaamse
+            w = (translations(w.lower())[0] or [w])[0]
         names.extend(tokenize(w))
     return tuple(dict.fromkeys(names))
 
@@ -317,6 +319,7 @@ class Candidate:
     local: float = 0.0  # term coverage of the sentence with its heading and lead-in
     missing: list[str] = field(default_factory=list)  # rare question terms not in the passage
     year_conflict: bool = False
+    counts_other: bool = False  # its figures count something else than the question asks
     cell: Cell | None = None  # the value read from a table column (year questions)
 
 
@@ -466,13 +469,18 @@ CONSTRAINT_WORDS = frozenset(tokenize(" ".join([*QUARTER_WORDS, "kwartaal", "qua
 
 
 def quarter_pattern(quarter: int) -> str:
-    """How a text names a quarter: 'tweede kwartaal', '2e kwartaal', 'Q2'; the fourth also
-    as the end of a year ('eind 2025', 'end of 2025', 'december')."""
+    """How a text names a quarter: 'tweede kwartaal', '2e kwartaal', 'Q2'."""
     words = "|".join(k for k, v in QUARTER_WORDS.items() if v == quarter)
     pattern = rf"\b(?:{words})\s+(?:kwartaal|quarter)|\b{quarter}\^?e\s+kwartaal|\bQ{quarter}\b"
-    if quarter == 4:
-        pattern += r"|\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
     return pattern
+
+
+YEAR_END = r"\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
+
+
+def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
+    """Whether the stems name what the question counts (any of its alternatives)."""
+    return any(matches(s, stems) for s in unit)
 
 
 class Scorer:
@@ -589,9 +597,10 @@ class Scorer:
                 for m in [re.search(re.escape(f), cand.text)]
                 if m
             ]
-            unit_score = 1.0 if any(info.unit in a for a in after) else 0.0
-            if not unit_score and info.unit not in local_stems:
+            unit_score = 1.0 if any(counts(info.unit, frozenset(a)) for a in after) else 0.0
+            if not unit_score and not counts(info.unit, local_stems):
                 unit_score = -1.0  # the sentence counts something else
+        cand.counts_other = unit_score < 0
         plain_numbers = asked_numbers - {y for y in info.years}
         number_score = (
             len(plain_numbers & numbers_in(cand.text)) / len(plain_numbers) if plain_numbers else 0
@@ -628,6 +637,8 @@ class Scorer:
             elif re.search(others, cand.text, re.IGNORECASE):
                 quarter_score = -1.0
                 cand.year_conflict = True  # the sentence speaks of another quarter
+            elif info.quarter == 4 and re.search(YEAR_END, cand.text, re.IGNORECASE):
+                quarter_score = 1.0  # "eind 2025" for the last quarter
             elif re.search(pattern, caption, re.IGNORECASE):
                 quarter_score = 0.6
             else:
@@ -667,6 +678,8 @@ W: dict[str, float] = {
     "pair": 0.04,
     "unit": 0.08,
     "min_local": 0.3,
+    "conflict_margin": 0.05,
+    "decline_other_unit": 1.0,
 }
 
 
@@ -828,6 +841,10 @@ class Assistant:
         if not cands:
             return declined
         best = cands[0]
+        if best.year_conflict:  # about another year or quarter: a close runner-up may not be
+            runner_up = next((c for c in cands if not c.year_conflict), None)
+            if runner_up and runner_up.score >= best.score - W["conflict_margin"]:
+                best = runner_up
         declined.confidence = best.score
         threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
         if (
@@ -835,6 +852,7 @@ class Assistant:
             or best.local < W["min_local"]
             or not best.type_ok
             or best.year_conflict
+            or (best.counts_other and W["decline_other_unit"])
             or best.missing
         ):
             return declined
@@ -909,8 +927,10 @@ class Assistant:
         """The figure that answers: the one followed by what is counted, else the first."""
         for f in cand.figures:
             m = re.search(re.escape(f), cand.text)
-            if m and info.unit and info.unit in tokenize(cand.text[m.end() : m.end() + 40])[:3]:
-                return f
+            if m and info.unit:
+                after = frozenset(tokenize(cand.text[m.end() : m.end() + 40])[:3])
+                if counts(info.unit, after):
+                    return f
         return cand.figures[0] if cand.figures else None
 
     def _extend(self, cand: Candidate) -> Candidate:

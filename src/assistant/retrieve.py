@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from assistant.store import Store
 
 # English -> Dutch terms as they occur in labour-market reports (for BM25 only).
 GLOSSARY: dict[str, str] = {
+    "times": "keer maal",
     "vacancies": "vacatures",
     "vacancy": "vacature",
     "open": "openstaande",
@@ -319,6 +321,39 @@ GLOSSARY: dict[str, str] = {
     "important": "belangrijk",
 }
 
+LEXICON_FILE = Path(__file__).with_name("data") / "lexicon_nl_en.tsv"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[str, ...]]:
+    """English word (or two-word term) -> the Dutch corpus words it translates, most frequent
+    first, at most four: data/lexicon_nl_en.tsv (Dutch -> English) read backwards."""
+    out: dict[str, list[str]] = {}
+    for line in LEXICON_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        dutch, english = line.split("\t")
+        for term in english.split(","):
+            term = term.strip().lower()
+            if term and len(term.split()) <= 2:
+                words = out.setdefault(term, [])
+                if dutch not in words and len(words) < 4:
+                    words.append(dutch)
+    return {term: tuple(words) for term, words in out.items()}
+
+
+def translations(word: str, following: str | None = None) -> tuple[list[str], bool]:
+    """The Dutch words for an English word: the hand glossary first, else the lexicon; a
+    two-word term ("job openings") wins when the lexicon has it. Returns the words and whether
+    the following word was used."""
+    lex = lexicon()
+    if following and f"{word} {following}" in lex:
+        return list(lex[f"{word} {following}"]), True
+    if word in GLOSSARY:
+        return GLOSSARY[word].lower().split(), False
+    return list(lex.get(word, ())), False
+
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", re.IGNORECASE)
 
 
@@ -349,15 +384,21 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
     stop = _stop_words()
     stemmer = _stemmer()
     groups: list[tuple[str, ...]] = []
-    for raw in _TOKEN.findall(text.lower()):
+    raws = _TOKEN.findall(text.lower())
+    skip = False
+    for i, raw in enumerate(raws):
+        if skip:
+            skip = False
+            continue
         if raw[0].isdigit():
             groups.append((normalize_number(raw.rstrip("%")),))
             continue
         if raw in stop or len(raw) < 2:
             continue
         words = [raw]
-        if expand_english and raw in GLOSSARY:
-            words = GLOSSARY[raw].lower().split() + [raw]
+        if expand_english:
+            dutch, skip = translations(raw, raws[i + 1] if i + 1 < len(raws) else None)
+            words = dutch + ([raw, raws[i + 1]] if skip else [raw])
         groups.append(tuple(dict.fromkeys(stemmer.stemWords(words))))
         if "-" in raw:
             groups.extend(
@@ -376,8 +417,8 @@ def tokenize(text: str, expand_english: bool = False) -> list[str]:
             continue
         if raw in stop or len(raw) < 2:
             continue
-        if expand_english and raw in GLOSSARY:
-            words.extend(GLOSSARY[raw].lower().split())
+        if expand_english:
+            words.extend(translations(raw)[0][:2])  # BM25: the two most likely translations
         words.append(raw)
         if "-" in raw:
             words.extend(p for p in raw.split("-") if len(p) > 1 and p not in stop)
