@@ -11,6 +11,9 @@ import pytest
 from assistant.answer import (
     QuestionError,
     analyse,
+    counted_unit,
+    figures_of,
+    figures_of_year,
     locate,
     numbers_supported,
     table_cell,
@@ -201,6 +204,35 @@ def test_a_country_sets_the_scope_of_a_whole_report(assistant) -> None:
         "How many temporary agency workers were employed in Dutch industry in 2016?"
     )
     assert not answer.abstained and "94.000" in answer.answer
+
+
+def test_figures_belong_to_the_nearest_year() -> None:
+    text = (
+        "29 procent ziet de winst stijgen in 2024, versus 51 procent in 2023 en 53 procent in 2022"
+    )
+    figures = ["29 procent", "51 procent", "53 procent"]
+    assert figures_of_year(text, figures, ("2023",)) == ["51 procent"]
+    assert figures_of_year(text, figures, ("2022",)) == ["53 procent"]
+    period = "Het aandeel steeg in de periode 2014-2022 met 70%."
+    assert figures_of_year(period, ["70%"], ("2014",)) == []  # a change over a period
+    assert figures_of_year(period, ["70%"], ("2014", "2022")) == ["70%"]
+    assert figures_of_year("Het aandeel is 12%.", ["12%"], ("2023",)) == ["12%"]  # no year
+
+
+def test_labels_are_no_quantities() -> None:
+    assert figures_of("De meeste vacatures vragen om technici op beroepsniveau 2.", "number") == []
+    assert figures_of("Zie tabel 3: 4.500 vacatures.", "number") == ["4.500"]
+
+
+def test_what_a_question_counts() -> None:
+    assert counted_unit("Hoeveel openstaande vacatures waren er?") == tuple(
+        tokenize("openstaande vacatures")
+    )
+    assert "warmtepomp" in counted_unit("How many heat pumps are needed?")
+    assert counted_unit("Wat kostte een emissierecht begin 2022?") == ("euro",)
+    assert counted_unit("Welk aandeel werkt in de industrie?") == ()
+    assert analyse("Welk aandeel werkt in de industrie?").unit == ()
+    assert analyse("Hoeveel vacatures waren er eind 2023?").quarter == 4  # the year's end
 
 
 def test_number_guard() -> None:

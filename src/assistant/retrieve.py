@@ -343,14 +343,14 @@ def lexicon() -> dict[str, tuple[str, ...]]:
 
 
 def translations(word: str, following: str | None = None) -> tuple[list[str], bool]:
-    """The Dutch words for an English word: the hand glossary first, else the lexicon; a
-    two-word term ("job openings") wins when the lexicon has it. Returns the words and whether
-    the following word was used."""
+    """The Dutch words for an English word: the hand glossary first, else the lexicon, where a
+    two-word term ("charging points") goes before the single word. Returns the words and
+    whether the following word was used."""
     lex = lexicon()
-    if following and f"{word} {following}" in lex:
-        return list(lex[f"{word} {following}"]), True
     if word in GLOSSARY:
         return GLOSSARY[word].lower().split(), False
+    if following and f"{word} {following}" in lex:
+        return list(lex[f"{word} {following}"]), True
     return list(lex.get(word, ())), False
 
 

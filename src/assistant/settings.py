@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
-    min_confidence: float = Field(0.35, description="Below this the answer abstains.")
+    min_confidence: float = Field(0.576, description="Below this the answer abstains.")
     max_question_chars: int = 500
     answer_max_chars: int = 400
 
