@@ -184,7 +184,7 @@ class QuestionInfo:
     years: tuple[str, ...]
     quarter: int | None
     stems: tuple[str, ...]  # content stems (question words removed), English expanded
-    names: tuple[str, ...] = ()  # stems of proper names (Vlaanderen, Porthos): must be present
+    names: tuple[tuple[str, ...], ...] = ()  # proper names (Vlaanderen), each as its stems
     unit: tuple[str, ...] = ()  # what "hoeveel X" counts: stems of X and its translations
     compare: bool = False  # asks how a figure changed: two figures answer it
     groups: tuple[tuple[str, ...], ...] = ()  # per question word: its stem and translations
@@ -279,11 +279,13 @@ def counted_unit(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for g in term_groups(m.group(1), expand_english=True) for s in g))
 
 
-def proper_names(question: str, lang: str) -> tuple[str, ...]:
-    """Stems of capitalised words inside the question (places, organisations, programmes)."""
+def proper_names(question: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """Capitalised words inside the question (places, organisations, programmes), each as its
+    stems; an English one also as the Dutch text may write it (Flemish -> Vlaamse), since a
+    title ("Shaping the Future of Work") or a name ("S&P Global") stays English."""
     from assistant.retrieve import translations
 
-    names: list[str] = []
+    names: list[tuple[str, ...]] = []
     words = re.findall(r"[\w-]+", question)
     for i, w in enumerate(words):
         if (
@@ -295,9 +297,10 @@ def proper_names(question: str, lang: str) -> tuple[str, ...]:
             or w.lower() in MONTHS_NL + MONTHS_EN
         ):
             continue
-        if lang == "en" and not w.isupper():  # as the Dutch text writes it: Flemish -> Vlaamse
-            w = (translations(w.lower())[0] or [w])[0]
-        names.extend(tokenize(w))
+        dutch = translations(w.lower())[0][:1] if lang == "en" and not w.isupper() else []
+        stems = tuple(dict.fromkeys(tokenize(" ".join(dutch)) + tokenize(w)))
+        if stems:
+            names.append(stems)
     return tuple(dict.fromkeys(names))
 
 
@@ -320,6 +323,7 @@ class Candidate:
     missing: list[str] = field(default_factory=list)  # rare question terms not in the passage
     year_conflict: bool = False
     counts_other: bool = False  # its figures count something else than the question asks
+    numbers_missing: bool = False  # a number of the question is nowhere in the passage
     on_time: bool = False  # names the asked year (and quarter) itself, and covers the question
     cell: Cell | None = None  # the value read from a table column (year questions)
 
@@ -528,11 +532,12 @@ class Scorer:
         return out
 
     def required_names(self, info: QuestionInfo) -> list[set[str]]:
-        """Rare proper names (a region, a programme): each must appear near the answer."""
+        """Rare proper names (a region, a programme): each must appear near the answer, in one
+        of its forms."""
         return [
-            self._aliases.get(n, {n})
-            for n in info.names
-            if self.weight(n) >= 3.0  # unknown to the corpus counts as rare
+            {a for n in name for a in self._aliases.get(n, {n})}
+            for name in info.names
+            if min(self.weight(n) for n in name) >= 3.0  # unknown to the corpus counts as rare
         ]
 
     def score(self, info: QuestionInfo, cand: Candidate) -> None:
@@ -569,7 +574,10 @@ class Scorer:
         ]
         cand.local = local
         cand.coverage = cov
-        asked_numbers = numbers_in(" ".join(re.findall(r"\d+(?:[.,]\d+)*", info.text)))
+        # numbers of the question; not the quarter of "Q2" or "2e kwartaal"
+        asked_numbers = numbers_in(
+            " ".join(re.findall(r"(?<![\w])\d+(?:[.,]\d+)*(?![\w^])", info.text))
+        )
         kinds = [info.kind] + (
             ["percentage"] if info.kind == "number" and CHANGE.search(info.text) else []
         )
@@ -606,6 +614,8 @@ class Scorer:
         number_score = (
             len(plain_numbers & numbers_in(cand.text)) / len(plain_numbers) if plain_numbers else 0
         )
+        # a number the question names ("between 50 and 60") that the passage lacks
+        cand.numbers_missing = bool(plain_numbers - numbers_in(f"{chunk.heading} {chunk.text}"))
         cand.year_conflict = False
         year_score = 0.0
         if cand.cell:
@@ -864,6 +874,7 @@ class Assistant:
             or not best.type_ok
             or best.year_conflict
             or (best.counts_other and W["decline_other_unit"])
+            or best.numbers_missing
             or best.missing
         ):
             return declined

@@ -57,8 +57,8 @@ def abstention_curve(settings: Settings, questions: list[Any]) -> list[dict[str,
     rows = []
     original = assistant.settings.min_confidence
     try:
-        for step in range(0, 13):
-            threshold = 0.15 + 0.05 * step
+        for step in range(0, 13):  # half to twice the configured threshold
+            threshold = round(original * (0.5 + 0.125 * step), 3)
             assistant.settings.min_confidence = threshold
             right = wrong = declined = declined_ok = n_unanswerable = 0
             for q, info, passages in prepared:
