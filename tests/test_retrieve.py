@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from assistant.retrieve import (
     GLOSSARY,
     LEXICON_FILE,
+    Retriever,
     lexicon,
     normalize_number,
     term_groups,
@@ -64,6 +67,29 @@ def test_translations_prefer_the_glossary_and_two_word_terms() -> None:
 
 def test_bm25_mirrors_the_chroma_index(assistant) -> None:
     assert len(assistant.retriever.chunks) == assistant.store.count() > 100
+
+
+def test_dense_search_is_exact_and_repeatable(assistant) -> None:
+    question = "Hoeveel openstaande vacatures waren er eind 2025 in de industrie?"
+    hits = assistant.retriever.dense_search(question, 10)
+    chunks, vectors = assistant.store.all_vectors()
+    q = np.asarray(assistant.store.embedder.embed_query(question))
+    sims = vectors @ q / (np.linalg.norm(vectors, axis=1) * np.linalg.norm(q))
+    assert hits[0][0].id == chunks[int(np.argmax(sims))].id  # the true nearest chunk
+    assert abs(hits[0][1] - float(sims.max())) < 1e-4
+    scores = [s for _, s in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert hits == assistant.retriever.dense_search(question, 10)
+
+
+def test_beyond_the_exact_limit_chroma_searches(assistant) -> None:
+    settings = assistant.settings.model_copy(update={"exact_search_max": 0})
+    retriever = Retriever(assistant.store, settings)
+    question = "Hoeveel openstaande vacatures waren er eind 2025 in de industrie?"
+    hits = retriever.dense_search(question, 5)
+    assert len(hits) == 5 and retriever._vectors is None
+    exact = {c.id for c, _ in assistant.retriever.dense_search(question, 10)}
+    assert hits[0][0].id in exact
 
 
 def test_hybrid_search_finds_the_evidence(assistant) -> None:

@@ -199,6 +199,12 @@ def detect_language(text: str) -> str:
 
 def question_kind(text: str) -> str:
     t = text.lower()
+    first = re.search(
+        r"\b(hoeveel|welke?|wie|wanneer|waarom|hoe|wat|waar|how|which|who|when|why|what|where)\b",
+        t,
+    )
+    if first and first.group(1) in {"waarom", "why"}:
+        return "explanation"
     if re.search(
         r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad",
         t,
@@ -207,14 +213,11 @@ def question_kind(text: str) -> str:
     if re.search(
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
         r"|hoe lang\b|how long|wat kost|what did .* cost|how high|hoe hoog"
-        r"|welk bedrag|what amount|which amount|hoe duur|how expensive|\bverdien|\bearns?\b",
+        r"|welk bedrag|what amount|which amount|hoe duur|how expensive|\bverdien|\bearns?\b"
+        r"|\bnumber of\b|\bpeak number\b",
         t,
     ):
         return "number"
-    first = re.search(
-        r"\b(hoeveel|welke?|wie|wanneer|waarom|hoe|wat|waar|how|which|who|when|why|what|where)\b",
-        t,
-    )
     if (first and first.group(1) in {"wanneer", "when"}) or re.search(
         r"welk jaar|welke maand|welke periode|welk kwartaal|what year|which year|what month"
         r"|welke datum|what date|op welke dag|which date|what period",
@@ -516,6 +519,9 @@ class Scorer:
         for group in info.groups:
             if all(s.isdigit() or (info.quarter and s in CONSTRAINT_WORDS) for s in group):
                 continue  # years, numbers and quarters are scored as constraints
+            group = tuple(  # Nederland also as Nederlandse: the word first, then its aliases
+                dict.fromkeys(a for s in group for a in [s, *sorted(self._aliases.get(s, ()))])
+            )
             known = tuple(s for s in group if self.retriever.known(s))
             if known:
                 found = [known]

@@ -438,8 +438,19 @@ class Retriever:
         """Rebuilds the BM25 side from the chunks now in the index."""
         import bm25s
 
-        chunks = self.store.all_chunks()
-        chunks.sort(key=lambda c: (c.source, c.page or 0, c.line_start or 0, c.id))
+        vectors: np.ndarray | None = None
+        if self.store.count() <= self.settings.exact_search_max:
+            chunks, vectors = self.store.all_vectors()
+        else:
+            chunks = self.store.all_chunks()
+        order = sorted(
+            range(len(chunks)),
+            key=lambda i: (chunks[i].source, chunks[i].page or 0, chunks[i].line_start or 0),
+        )
+        chunks = [chunks[i] for i in order]
+        if vectors is not None and len(chunks):
+            vectors = vectors[order]
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         tokens = [tokenize(f"{c.heading}\n{c.text}") for c in chunks]
         bm25 = bm25s.BM25()
         if chunks:
@@ -448,6 +459,7 @@ class Retriever:
             self.chunks = chunks
             self.by_id = {c.id: c for c in chunks}
             self.bm25 = bm25
+            self._vectors = vectors
             self._doc_freq = self._document_frequencies(tokens)
             self._source_stems = self._stems_by_source(chunks, tokens)
 
@@ -512,12 +524,27 @@ class Retriever:
         order = np.argsort(-scores)[:k]
         return [(chunks[i], float(scores[i])) for i in order if scores[i] > 0]
 
+    def dense_search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
+        """The k chunks nearest to the query by cosine similarity: an exact search over the
+        stored vectors for a corpus of this size (Chroma's HNSW is approximate and was seen to
+        miss the nearest chunk), Chroma's own search beyond `exact_search_max` chunks."""
+        with self._lock:
+            chunks, vectors = self.chunks, self._vectors
+        if vectors is None:
+            return self.store.dense_search(query, k)
+        if not chunks:
+            return []
+        q = np.asarray(self.store.embedder.embed_query(query), dtype=np.float32)
+        sims = vectors @ (q / max(float(np.linalg.norm(q)), 1e-12))
+        order = np.argsort(-sims, kind="stable")[:k]
+        return [(chunks[i], float(sims[i])) for i in order]
+
     def search(self, query: str, k: int | None = None) -> list[Passage]:
         """The fused ranking; at least `k` passages when the index has them."""
         s = self.settings
         k = k or s.k
         depth = max(s.candidates, k)
-        dense = self.store.dense_search(query, depth)
+        dense = self.dense_search(query, depth)
         sparse = self.bm25_search(query, depth)
         fused: dict[str, Passage] = {}
         for rank, (chunk, sim) in enumerate(dense):

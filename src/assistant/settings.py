@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     # retrieval and answering
     k: int = Field(10, description="Passages returned in 'retrieved'.")
     candidates: int = Field(30, description="Passages each retriever contributes before fusion.")
+    exact_search_max: int = Field(
+        50_000, description="Up to this many chunks the dense side is an exact search."
+    )
     rrf_k: int = 60
     dense_weight: float = 1.0
     bm25_weight: float = 1.0

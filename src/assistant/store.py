@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import chromadb  # noqa: E402
+import numpy as np  # noqa: E402
 from chromadb.config import Settings as ChromaSettings  # noqa: E402
 from langchain_chroma import Chroma  # noqa: E402
 
@@ -123,6 +124,16 @@ class Store:
             Chunk.from_metadata(i, d or "", m or {})
             for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
+
+    def all_vectors(self) -> tuple[list[Chunk], np.ndarray]:
+        """Every chunk with its stored embedding (rows in the same order)."""
+        got = self.collection.get(include=["documents", "metadatas", "embeddings"])
+        chunks = [
+            Chunk.from_metadata(i, d or "", m or {})
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
+        vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(chunks), -1)
+        return chunks, vectors
 
     def file_states(self) -> dict[str, FileState]:
         got = self.collection.get(include=["metadatas"])
