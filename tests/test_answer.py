@@ -15,6 +15,7 @@ from assistant.answer import (
     figures_of,
     figures_of_year,
     locate,
+    measures_other,
     numbers_supported,
     table_cell,
     window,
@@ -227,6 +228,23 @@ def test_figures_belong_to_the_nearest_year() -> None:
 def test_labels_are_no_quantities() -> None:
     assert figures_of("De meeste vacatures vragen om technici op beroepsniveau 2.", "number") == []
     assert figures_of("Zie tabel 3: 4.500 vacatures.", "number") == ["4.500"]
+    assert figures_of("Bijna 3 op 10 vacatures staan lang open.", "number") == []  # a share
+
+
+def test_a_figure_of_time_or_ratio_is_no_count_of_things() -> None:
+    vacancies = counted_unit("Hoeveel vacatures waren er?")
+    assert measures_other("Ze staan 180 dagen open.", "180", vacancies)
+    assert measures_other("Er zijn 3,5 keer zoveel vacatures.", "3,5", vacancies)
+    assert not measures_other("Er waren 28.000 vacatures.", "28.000", vacancies)
+    assert not measures_other("vanaf 2026 circa 400.000 per jaar", "400.000", vacancies)
+    assert not measures_other("De uitstoot was 54 Mton.", "54", counted_unit("Hoeveel CO2?"))
+    weeks = counted_unit("Hoeveel weken duurt de opleiding?")
+    assert not measures_other("Het programma duurt 40 weken.", "40", weeks)
+
+
+def test_a_year_belongs_to_its_own_sentence() -> None:
+    text = "Het duurt 180 dagen. De bezetting was 73% in januari 2024."
+    assert figures_of_year(text, ["180", "73%"], ("2023",)) == ["180"]  # 180: no year of its own
 
 
 def test_what_a_question_counts() -> None:

@@ -401,8 +401,8 @@ def table_cell(text: str, start: int, end: int, year: str) -> Cell | None:
 def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> list[str]:
     """The figures that belong to one of the asked years: the year nearest to a figure in the
     sentence is an asked one ("29% in 2024, versus 51% in 2023" -> 51% for 2023). A period
-    ("2014-2022") counts only when both its years are asked. A sentence without years keeps
-    its figures."""
+    ("2014-2022") counts only when both its years are asked. A figure whose sentence has no
+    year keeps its place (the year may be in the caption or the sentence before)."""
     marks = [(m.start(), m.end(), m.group()) for m in YEAR_RANGE.finditer(text)]
     marks += [
         (m.start(), m.end(), m.group())
@@ -411,14 +411,21 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
     ]
     if not marks:
         return figures
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z0-9‘'\"(])", text)]
     kept = []
     for f in figures:
         pos = text.find(f)
         if pos < 0:
             continue
         end = pos + len(f)
+        start_of = max((e for e in ends if e <= pos), default=0)
+        end_of = min((e for e in ends if e >= end), default=len(text))
+        own = [m for m in marks if start_of <= m[0] < end_of]  # years of its own sentence
+        if not own:
+            kept.append(f)
+            continue
         # the nearest year; on a tie the one after the figure ("51 procent in 2023")
-        nearest = min(marks, key=lambda m: (min(abs(m[0] - end), abs(pos - m[1])), m[0] < pos))
+        nearest = min(own, key=lambda m: (min(abs(m[0] - end), abs(pos - m[1])), m[0] < pos))
         if set(YEAR.findall(nearest[2])) <= set(years):  # a period counts when both ends asked
             kept.append(f)
     return kept
@@ -435,9 +442,12 @@ def figures_of(text: str, kind: str) -> list[str]:
         return [m.group() for m in re.finditer(pattern, text, re.IGNORECASE)]
     if kind == "number":
         found = []
+        shares = [s.span() for s in PERCENT.finditer(text)]  # "3 op 10" is a share, not a count
         for m in NUMBER.finditer(text):
             value = m.group().strip()
             if YEAR.fullmatch(value) or PERCENT.fullmatch(value):
+                continue
+            if any(a <= m.start() < b for a, b in shares):
                 continue
             if IDENTIFIER.search(text[max(0, m.start() - 20) : m.start()]):
                 continue  # "niveau 2", "tabel 3": a label, not a quantity
@@ -484,6 +494,26 @@ def quarter_pattern(quarter: int) -> str:
 
 
 YEAR_END = r"\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
+
+
+@lru_cache(maxsize=1)
+def measure_stems() -> frozenset[str]:
+    """Units of time, money and ratio: a figure followed by one of these is no count of
+    things ('180 dagen', '3,5 keer'). Physical units (Mton, MW) can measure what is asked."""
+    return frozenset(
+        tokenize(
+            "dag dagen week weken maand maanden jaar jaren uur uren minuten procent euro keer "
+            "days weeks months years hours minutes percent times"
+        )
+    )
+
+
+def measures_other(text: str, figure: str, unit: tuple[str, ...]) -> bool:
+    """Whether the figure is followed by a unit of measure that is not what the question
+    counts ('180 dagen' for 'hoeveel vacatures')."""
+    m = re.search(re.escape(figure) + r"\s*([^\W\d]+)", text)
+    after = tokenize(m.group(1)) if m else []  # the very next word ("400.000 per jaar": per)
+    return bool(after) and after[0] in measure_stems() and not counts(unit, frozenset(after))
 
 
 def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
@@ -595,6 +625,8 @@ class Scorer:
         ]
         if info.years and info.kind in {"number", "percentage"}:
             cand.figures = figures_of_year(cand.text, cand.figures, info.years)
+        if info.unit and info.kind == "number":
+            cand.figures = [f for f in cand.figures if not measures_other(cand.text, f, info.unit)]
         if cand.cell:
             value = cand.cell.value
             is_share = "%" in value or re.search(r"%|aandeel|procent", previous + cand.text)
