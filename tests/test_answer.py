@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import (
+    SINCE,
     QuestionError,
     analyse,
     counted_unit,
     figures_of,
     figures_of_year,
+    level_conflict,
     locate,
     measures_other,
     numbers_supported,
@@ -240,6 +242,28 @@ def test_a_figure_of_time_or_ratio_is_no_count_of_things() -> None:
     assert not measures_other("De uitstoot was 54 Mton.", "54", counted_unit("Hoeveel CO2?"))
     weeks = counted_unit("Hoeveel weken duurt de opleiding?")
     assert not measures_other("Het programma duurt 40 weken.", "40", weeks)
+
+
+def test_another_level_of_education_is_a_conflict() -> None:
+    question = "Hoeveel wo-bachelorstudenten volgden in 2022 een technische opleiding?"
+    assert level_conflict(question, "In 2022 volgden 36.500 mbo-studenten een opleiding.")
+    assert not level_conflict(question, "In 2022 volgden 6.900 wo-bachelorstudenten dit.")
+    assert not level_conflict(question, "In 2022 volgden 6.900 studenten dit.")  # unsaid
+    assert level_conflict("How many master students?", "13.500 hbo-bachelorstudenten")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vanaf wanneer stijgt het aantal mensen met een WW-uitkering uit de industrie?",
+        "Since when has the number of people on unemployment benefit from industry been rising?",
+    ],
+)
+def test_a_since_question_gets_the_start(assistant, question: str) -> None:
+    assert analyse(question).kind == "date"
+    answer = assistant.ask(question)
+    assert not answer.abstained and re.search(r"sinds eind \**2023", answer.answer)
+    assert SINCE.search(answer.citations[0].quote)
 
 
 def test_a_year_belongs_to_its_own_sentence() -> None:

@@ -205,6 +205,8 @@ def question_kind(text: str) -> str:
     )
     if first and first.group(1) in {"waarom", "why"}:
         return "explanation"
+    if first and first.group(1) in {"wanneer", "when"}:  # "Sinds wanneer loopt het aantal op?"
+        return "date"
     if re.search(
         r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad",
         t,
@@ -516,6 +518,24 @@ def measures_other(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     return bool(after) and after[0] in measure_stems() and not counts(unit, frozenset(after))
 
 
+SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
+LEVELS = (
+    re.compile(r"\b(vmbo|mbo|havo|vwo|hbo|wo)\b", re.IGNORECASE),  # school types
+    re.compile(r"\b(bachelor|master)", re.IGNORECASE),  # degrees
+)
+
+
+def level_conflict(question: str, text: str) -> bool:
+    """Whether the text speaks only of another level of education than the question asks
+    ('wo-bachelorstudenten' asked, 'mbo-studenten' told)."""
+    for pattern in LEVELS:
+        asked = {m.lower() for m in pattern.findall(question)}
+        told = {m.lower() for m in pattern.findall(text)}
+        if asked and told and not asked & told:
+            return True
+    return False
+
+
 def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
     """Whether the stems name what the question counts (any of its alternatives)."""
     return any(matches(s, stems) for s in unit)
@@ -633,6 +653,14 @@ class Scorer:
             if info.kind == "percentage" and "%" not in value and is_share:
                 value += "%"
             cand.figures = [value] if info.kind == "number" or is_share else []
+        if info.kind == "date" and SINCE.search(info.text):  # "sinds wanneer": a start
+            cand.figures = [
+                f
+                for f in cand.figures
+                if re.search(
+                    rf"{SINCE.pattern}\W+(?:\w+\W+)?{re.escape(f)}", cand.text, re.IGNORECASE
+                )
+            ]
         needs_figure = info.kind in {"percentage", "number", "date"}
         cand.type_ok = bool(cand.figures) if needs_figure else True
         unit_score = 0.0
@@ -654,7 +682,7 @@ class Scorer:
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         cand.numbers_missing = bool(plain_numbers - numbers_in(f"{chunk.heading} {chunk.text}"))
-        cand.year_conflict = False
+        cand.year_conflict = level_conflict(info.text, cand.text)  # mbo asked, hbo told
         year_score = 0.0
         if cand.cell:
             year_score = 1.0  # the value sits in the asked year's column
