@@ -15,6 +15,7 @@ from assistant.answer import (
     counted_unit,
     figures_of,
     figures_of_year,
+    is_row,
     level_conflict,
     locate,
     measures_other,
@@ -264,6 +265,17 @@ def test_a_since_question_gets_the_start(assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert not answer.abstained and re.search(r"sinds eind \**2023", answer.answer)
     assert SINCE.search(answer.citations[0].quote)
+
+
+def test_table_rows_are_read_one_by_one(assistant) -> None:
+    answer = assistant.ask(
+        "Hoeveel vacatures stonden er in het tweede kwartaal van 2023 open voor mechanisch "
+        "operators in de procesindustrie?"
+    )
+    assert not answer.abstained and "3.050" in answer.answer
+    assert "3.300" not in answer.answer  # not the row above it
+    assert is_row("Mechanisch operators procesindustrie\t3.050")
+    assert not is_row("In 2016 waren er nog 94.000 uitzendkrachten. Dat is veel.")
 
 
 def test_a_year_belongs_to_its_own_sentence() -> None:

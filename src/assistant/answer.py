@@ -355,9 +355,16 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
     pairs = [
         Candidate(text[a.start : b.end], passage, rank, a.start, b.end, pair=True)
         for a, b in zip(out, out[1:], strict=False)
-        if b.end - a.start <= 400 and "\n\n" not in text[a.end : b.start]
+        if b.end - a.start <= 400
+        and "\n\n" not in text[a.end : b.start]
+        and not (is_row(a.text) or is_row(b.text))  # two table rows are two answers
     ]
     return out + pairs
+
+
+def is_row(text: str) -> bool:
+    """A table row: one line, a label and then values, no sentence."""
+    return "\n" not in text and bool(TABLE_VALUES.search(text)) and not re.search(r"[.!?]\s", text)
 
 
 TABLE_VALUES = re.compile(r"(?:[ \t]+(?:-?\d+(?:[.,]\d+)*[ \t]?%?|-|–))+[ \t]*$")
@@ -606,8 +613,11 @@ class Scorer:
         cand.cell = None
         if len(info.years) == 1 and info.kind in {"number", "percentage"}:
             cand.cell = table_cell(chunk.text, cand.start, cand.end, info.years[0])
+        row = bool(cand.cell) or is_row(cand.text)
         if cand.cell:  # a table row: what the table is about is in its caption
             previous = chunk.text[max(0, cand.cell.header_start - 300) : cand.start]
+        elif row:
+            previous = chunk.text[max(0, cand.start - 300) : cand.start]
         local_stems = sent_stems | stem_set(f"{chunk.heading} {previous[-300:]}")
         ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
         total = sum(self.group_weight(g) for g in terms) or 1.0
@@ -617,7 +627,7 @@ class Scorer:
         )
         cov = sum(self.group_weight(g) for g in in_sent) / total
         local = sum(self.group_weight(g) for g in in_local) / total
-        if cand.cell:
+        if row:
             cov = (cov + local) / 2  # a row is read with its header and caption
         ctx = sum(self.group_weight(g) for g in in_ctx) / total
         rare_missing = sum(1 for g in terms if self.group_weight(g) >= 3.0 and g not in in_ctx)
