@@ -955,7 +955,7 @@ class Assistant:
         ):
             return declined
         if best.cell:
-            return self._table_answer(info, best)
+            return self._table_answer(declined, best)
         chosen = [best]
         conflict = self._conflict(info, best, cands)
         second = conflict or (self._other_figure(best, cands) if info.compare else None)
@@ -979,46 +979,43 @@ class Assistant:
                 f"{p} ([{i}], {c.passage.chunk.date or '?'})"
                 for i, (p, c) in enumerate(zip(pieces, chosen, strict=True), start=1)
             )
+        return self._checked(declined, text, pieces, chosen, [f for f in focus if f], conflict)
+
+    def _checked(
+        self,
+        declined: Answer,
+        text: str,
+        pieces: list[str],
+        chosen: list[Candidate],
+        highlight: list[str],
+        conflict: Candidate | None = None,
+    ) -> Answer:
+        """The answer with its citations, if it passes the length limit and the number guard
+        (no figure that is not in a quote); else the declined answer."""
         citations = [cite(c) for c in chosen]
         quotes = [c.quote for c in citations]
-        if len(text) > limit or not all(numbers_supported(p, quotes) for p in pieces):
-            return declined  # the number guard: no figure that is not in a quote
+        if len(text) > self.settings.answer_max_chars or not all(
+            numbers_supported(p, quotes) for p in pieces
+        ):
+            return declined
         return Answer(
-            question=info.text,
+            question=declined.question,
             answer=text,
             abstained=False,
             citations=citations,
-            confidence=best.score,
-            highlight=[f for f in focus if f],
+            confidence=chosen[0].score,
+            highlight=highlight,
             conflict=bool(conflict),
         )
 
-    def _table_answer(self, info: QuestionInfo, row: Candidate) -> Answer:
+    def _table_answer(self, declined: Answer, row: Candidate) -> Answer:
         """A value read from a table: the row's label, the year and the value; the quote runs
         from the header line (with the years) to the row."""
         assert row.cell is not None
         cell, chunk = row.cell, row.passage.chunk
         text = f"{cell.label} ({cell.year}): {row.figures[0]}"
-        quoted = Candidate(
-            chunk.text[cell.header_start : row.end],
-            row.passage,
-            row.rank,
-            cell.header_start,
-            row.end,
-        )
-        citations = [cite(quoted)]
-        if len(text) > self.settings.answer_max_chars or not numbers_supported(
-            text, [c.quote for c in citations]
-        ):
-            return Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
-        return Answer(
-            question=info.text,
-            answer=text,
-            abstained=False,
-            citations=citations,
-            confidence=row.score,
-            highlight=[row.figures[0]],
-        )
+        quoted = replace(row, text=chunk.text[cell.header_start : row.end], start=cell.header_start)
+        return self._checked(declined, text, [text], [quoted], [row.figures[0]])
 
     @staticmethod
     def _focus(info: QuestionInfo, cand: Candidate) -> str | None:
