@@ -200,6 +200,11 @@ def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
     from assistant import tune
 
     out = Path(args.out) if args.out else None
+    if args.weights is not None:
+        if args.weights < 1:
+            print("error: --weights needs a number of steps >= 1", file=sys.stderr)
+            return 2
+        return int(tune.main_weights(settings, args.weights, out_dir=out))
     if args.abstention_only:
         return int(tune.main_abstention(settings, out_dir=out))
     return int(tune.main_tune(settings, out_dir=out))
@@ -296,10 +301,18 @@ def build_parser() -> argparse.ArgumentParser:
         "tune",
         help="measure chunk sizes and the abstention threshold on the tuning questions",
         description="Builds an index per chunk size (eval/chunking.md), then sweeps the "
-        "confidence threshold (eval/abstention.md). Uses only the tuning part of the set.",
+        "confidence threshold (eval/abstention.md). Uses only the tuning part of the set. "
+        "With --weights N: a random search of N steps over the answerer's weights, written "
+        "as a proposal to eval/weights.md (the code is not changed).",
     )
     p.add_argument("--out", help="report folder (default eval/)")
     p.add_argument("--abstention-only", action="store_true", help="skip the chunk-size sweep")
+    p.add_argument(
+        "--weights",
+        type=int,
+        metavar="N",
+        help="random search over answer.W and the threshold, N steps (about 4 s each)",
+    )
     p.set_defaults(func=cmd_tune)
 
     p = sub.add_parser("bench", help="measure ingest and answer speed; writes eval/benchmarks.*")

@@ -1,9 +1,11 @@
-"""Chooses the chunk size and overlap by measured retrieval quality on the tuning questions.
+"""Tunes on the tuning questions: chunk size and overlap, the abstention threshold, the weights.
 
 For each (chunk_chars, overlap) in a small grid it builds a private index of seeds/ (sharing the
 embedding cache), runs the tuning part of the evaluation set through retrieval and answering, and
-writes eval/chunking.json and eval/chunking.md. Only the tuning part is used: the held-out part
-stays unseen. Imports: settings, answer, ingest, evaluate.
+writes eval/chunking.json and eval/chunking.md; then sweeps the confidence threshold
+(eval/abstention.md). `--weights N` runs a random search over the answerer's weights
+(eval/weights.md, a proposal). Choices use only the tuning part; the held-out part is at most
+reported. Imports: settings, answer, ingest, evaluate.
 """
 
 from __future__ import annotations
@@ -45,46 +47,143 @@ def measure(settings: Settings, questions: list[Any]) -> dict[str, float]:
     }
 
 
-def abstention_curve(settings: Settings, questions: list[Any]) -> list[dict[str, float]]:
-    """Answer quality on `questions` for a range of confidence thresholds (retrieval once)."""
+def prepare(settings: Settings, questions: list[Any]) -> tuple[Any, list[tuple[Any, Any, Any]]]:
+    """The Assistant and, per question, its analysis and retrieved passages (retrieval is the
+    slow part, so it runs once; answering is then repeated under other settings)."""
     from assistant.answer import Assistant, analyse
-    from assistant.evaluate import answer_matches
 
     assistant = Assistant.open(settings, build_if_missing=True, quiet=True)
     prepared = [
         (q, analyse(q.question), assistant.retriever.search(q.question, 10)) for q in questions
     ]
+    return assistant, prepared
+
+
+def outcomes(assistant: Any, prepared: list[tuple[Any, Any, Any]]) -> dict[str, float]:
+    """Shares of answerable questions right / wrong / declined, of unanswerable ones declined,
+    and of all questions handled well (right or rightly declined)."""
+    from assistant.evaluate import answer_matches
+
+    right = wrong = declined = declined_ok = n_unanswerable = 0
+    for q, info, passages in prepared:
+        answer = assistant._answer(info, passages)
+        if not q.answerable:
+            n_unanswerable += 1
+            declined_ok += answer.abstained
+        elif answer.abstained:
+            declined += 1
+        elif answer_matches(answer.answer, q.variants):
+            right += 1
+        else:
+            wrong += 1
+    n = max(right + wrong + declined, 1)
+    return {
+        "answer_accuracy": right / n,
+        "wrong_answers": wrong / n,
+        "false_declines": declined / n,
+        "unanswerable_declined": declined_ok / max(n_unanswerable, 1),
+        "overall": (right + declined_ok) / max(len(prepared), 1),
+    }
+
+
+def abstention_curve(settings: Settings, questions: list[Any]) -> list[dict[str, float]]:
+    """Answer quality on `questions` for a range of confidence thresholds (retrieval once)."""
+    assistant, prepared = prepare(settings, questions)
     rows = []
     original = assistant.settings.min_confidence
     try:
         for step in range(0, 13):  # half to twice the configured threshold
             threshold = round(original * (0.5 + 0.125 * step), 3)
             assistant.settings.min_confidence = threshold
-            right = wrong = declined = declined_ok = n_unanswerable = 0
-            for q, info, passages in prepared:
-                answer = assistant._answer(info, passages)
-                if not q.answerable:
-                    n_unanswerable += 1
-                    declined_ok += answer.abstained
-                elif answer.abstained:
-                    declined += 1
-                elif answer_matches(answer.answer, q.variants):
-                    right += 1
-                else:
-                    wrong += 1
-            n = max(right + wrong + declined, 1)
-            rows.append(
-                {
-                    "threshold": round(threshold, 2),
-                    "answer_accuracy": right / n,
-                    "wrong_answers": wrong / n,
-                    "false_declines": declined / n,
-                    "unanswerable_declined": declined_ok / max(n_unanswerable, 1),
-                }
-            )
+            rows.append({"threshold": round(threshold, 2)} | outcomes(assistant, prepared))
     finally:
         assistant.settings.min_confidence = original
     return rows
+
+
+def search_weights(
+    settings: Settings, tune_qs: list[Any], heldout_qs: list[Any], steps: int, seed: int = 1
+) -> dict[str, Any]:
+    """Random search over the answerer's weights (answer.W) and the confidence threshold,
+    scored on the tuning questions only; the held-out figures are reported, never used to
+    choose. answer.W and the threshold are restored afterwards: the result is a proposal."""
+    import random
+
+    from tqdm import tqdm
+
+    from assistant import answer
+
+    assistant, tune_prep = prepare(settings, tune_qs)
+    heldout_prep = [
+        (q, answer.analyse(q.question), assistant.retriever.search(q.question, 10))
+        for q in heldout_qs
+    ]
+    original_w, original_t = dict(answer.W), assistant.settings.min_confidence
+    rng = random.Random(seed)
+
+    def measure_with(w: dict[str, float], t: float) -> tuple[dict[str, float], dict[str, float]]:
+        answer.W.clear()
+        answer.W.update(w)
+        assistant.settings.min_confidence = t
+        return outcomes(assistant, tune_prep), outcomes(assistant, heldout_prep)
+
+    try:
+        before = measure_with(original_w, original_t)
+        best_w, best_t, best = original_w, original_t, before
+        for _ in tqdm(range(steps), desc="weights", file=sys.stderr):
+            w = {k: max(0.0, v * rng.uniform(0.6, 1.5)) for k, v in best_w.items()}
+            t = best_t * rng.uniform(0.85, 1.15)
+            found = measure_with(w, t)
+            if found[0]["overall"] > best[0]["overall"]:
+                best_w, best_t, best = w, t, found
+    finally:
+        answer.W.clear()
+        answer.W.update(original_w)
+        assistant.settings.min_confidence = original_t
+    return {
+        "steps": steps,
+        "before": {"tune": before[0], "heldout": before[1], "threshold": original_t},
+        "after": {"tune": best[0], "heldout": best[1], "threshold": round(best_t, 3)},
+        "weights": {k: round(v, 3) for k, v in best_w.items()},
+    }
+
+
+def main_weights(settings: Settings, steps: int, out_dir: Path | None = None) -> int:
+    """Writes eval/weights.md: proposed answer.W and threshold, with before/after figures."""
+    from assistant.evaluate import load_questions, select_split
+
+    out_dir = out_dir or ROOT / "eval"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    questions = load_questions(ROOT / "eval" / "questions.jsonl")
+    result = search_weights(
+        settings, select_split(questions, "tune"), select_split(questions, "heldout"), steps
+    )
+    lines = [
+        "# Answerer weights: a random search on the tuning questions",
+        "",
+        f"{steps} steps, chosen on the tuning split only; the held-out split shows whether the "
+        "choice generalises. Written by `assistant tune --weights N`. Nothing is changed: to "
+        "adopt the proposal, put the weights in `answer.W` and the threshold in "
+        "`Settings.min_confidence`, then run `assistant eval --gate`.",
+        "",
+        "| | threshold | tune: handled well | tune: right | held-out: handled well "
+        "| held-out: right |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name in ("before", "after"):
+        r = result[name]
+        lines.append(
+            f"| {name} | {r['threshold']:.3f} | {r['tune']['overall']:.3f} | "
+            f"{r['tune']['answer_accuracy']:.3f} | {r['heldout']['overall']:.3f} | "
+            f"{r['heldout']['answer_accuracy']:.3f} |"
+        )
+    lines += ["", "```python", "W = {"]
+    lines += [f'    "{k}": {v},' for k, v in result["weights"].items()]
+    lines += ["}", "```"]
+    (out_dir / "weights.json").write_text(json.dumps(result, indent=2))
+    (out_dir / "weights.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines[4:]))
+    return 0
 
 
 def main_abstention(settings: Settings, out_dir: Path | None = None) -> int:
@@ -92,6 +191,7 @@ def main_abstention(settings: Settings, out_dir: Path | None = None) -> int:
     from assistant.evaluate import load_questions, select_split
 
     out_dir = out_dir or ROOT / "eval"
+    out_dir.mkdir(parents=True, exist_ok=True)
     questions = select_split(load_questions(ROOT / "eval" / "questions.jsonl"), "tune")
     rows = abstention_curve(settings, questions)
     lines = [
@@ -121,6 +221,7 @@ def main_tune(settings: Settings, out_dir: Path | None = None) -> int:
     from assistant.evaluate import load_questions, select_split
 
     out_dir = out_dir or ROOT / "eval"
+    out_dir.mkdir(parents=True, exist_ok=True)
     questions = select_split(load_questions(ROOT / "eval" / "questions.jsonl"), "tune")
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="vraagbaak-tune-") as tmp:
