@@ -183,11 +183,11 @@ class QuestionInfo:
     kind: str  # "percentage" | "number" | "date" | "entity" | "explanation"
     years: tuple[str, ...]
     quarter: int | None
-    stems: tuple[str, ...]  # content stems (question words removed), English expanded
+    # per content word (question words removed): its stem and, for English, its translations
+    groups: tuple[tuple[str, ...], ...] = ()
     names: tuple[tuple[str, ...], ...] = ()  # proper names (Vlaanderen), each as its stems
     unit: tuple[str, ...] = ()  # what "hoeveel X" counts: stems of X and its translations
     compare: bool = False  # asks how a figure changed: two figures answer it
-    groups: tuple[tuple[str, ...], ...] = ()  # per question word: its stem and translations
 
 
 def detect_language(text: str) -> str:
@@ -251,18 +251,16 @@ def analyse(question: str) -> QuestionInfo:
     content = " ".join(
         w for w in re.findall(r"[\w%-]+", question) if w.lower() not in QUESTION_WORDS
     )
-    stems = tuple(dict.fromkeys(tokenize(content, expand_english=lang == "en")))
     return QuestionInfo(
         question,
         lang,
         kind,
         tuple(YEAR.findall(question)),
         quarter,
-        stems,
+        tuple(dict.fromkeys(term_groups(content, expand_english=lang == "en"))),
         proper_names(question, lang),
         counted_unit(question) if kind == "number" else (),
         bool(COMPARISON.search(question)),
-        tuple(dict.fromkeys(term_groups(content, expand_english=lang == "en"))),
     )
 
 
@@ -774,7 +772,6 @@ W: dict[str, float] = {
     "unit": 0.053,
     "min_local": 0.067,
     "conflict_margin": 0.042,
-    "decline_other_unit": 1.0,
 }
 
 
@@ -949,7 +946,7 @@ class Assistant:
             or best.local < W["min_local"]
             or not best.type_ok
             or best.year_conflict
-            or (best.counts_other and W["decline_other_unit"])
+            or best.counts_other
             or best.numbers_missing
             or best.missing
         ):
