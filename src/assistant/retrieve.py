@@ -378,50 +378,54 @@ def normalize_number(token: str) -> str:
     return token
 
 
+def _words(text: str) -> list[tuple[int, str, tuple[str, ...], str | None]]:
+    """The words of a text that count, lowercased: (position among all its tokens, the word or
+    the normalised number, the parts of a hyphenated word, the token after it). Stop words and
+    single letters are left out; numbers are normalised ('28.000' -> '28000')."""
+    stop = _stop_words()
+    tokens = _TOKEN.findall(text.lower())
+    out: list[tuple[int, str, tuple[str, ...], str | None]] = []
+    for i, raw in enumerate(tokens):
+        if raw[0].isdigit():
+            out.append((i, normalize_number(raw.rstrip("%")), (), None))
+        elif raw not in stop and len(raw) >= 2:
+            parts = tuple(p for p in raw.split("-") if len(p) > 1 and p not in stop)
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            out.append((i, raw, parts if "-" in raw else (), following))
+    return out
+
+
 def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]]:
     """The stems of a question, one group per word: the word's stem and, for English, the
     stems of its Dutch translations. A group matches a text when any of its stems does."""
-    stop = _stop_words()
     stemmer = _stemmer()
     groups: list[tuple[str, ...]] = []
-    raws = _TOKEN.findall(text.lower())
-    skip = False
-    for i, raw in enumerate(raws):
-        if skip:
-            skip = False
+    skip = -1  # the second word of a two-word term already used
+    for i, word, parts, following in _words(text):
+        if i == skip:
             continue
-        if raw[0].isdigit():
-            groups.append((normalize_number(raw.rstrip("%")),))
+        if word[0].isdigit():
+            groups.append((word,))
             continue
-        if raw in stop or len(raw) < 2:
-            continue
-        words = [raw]
+        words = [word]
         if expand_english:
-            dutch, skip = translations(raw, raws[i + 1] if i + 1 < len(raws) else None)
-            words = dutch + ([raw, raws[i + 1]] if skip else [raw])
+            dutch, used = translations(word, following)
+            if used:
+                skip = i + 1
+            words = dutch + ([word, following] if used and following else [word])
         groups.append(tuple(dict.fromkeys(stemmer.stemWords(words))))
-        if "-" in raw:
-            groups.extend(
-                (stemmer.stemWord(p),) for p in raw.split("-") if len(p) > 1 and p not in stop
-            )
+        groups.extend((stemmer.stemWord(p),) for p in parts)
     return groups
 
 
 def tokenize(text: str, expand_english: bool = False) -> list[str]:
     """Lowercase, stop words out, Dutch stems; numbers normalised; compounds also split."""
-    stop = _stop_words()
     words: list[str] = []
-    for raw in _TOKEN.findall(text.lower()):
-        if raw[0].isdigit():
-            words.append(normalize_number(raw.rstrip("%")))
-            continue
-        if raw in stop or len(raw) < 2:
-            continue
-        if expand_english:
-            words.extend(translations(raw)[0][:2])  # BM25: the two most likely translations
-        words.append(raw)
-        if "-" in raw:
-            words.extend(p for p in raw.split("-") if len(p) > 1 and p not in stop)
+    for _, word, parts, _ in _words(text):
+        if expand_english and not word[0].isdigit():
+            words.extend(translations(word)[0][:2])  # BM25: the two most likely translations
+        words.append(word)
+        words.extend(parts)
     return list(_stemmer().stemWords(words))
 
 

@@ -118,21 +118,24 @@ class Store:
     def count(self) -> int:
         return int(self.collection.count())
 
-    def all_chunks(self) -> list[Chunk]:
-        got = self.collection.get(include=["documents", "metadatas"])
-        return [
-            Chunk.from_metadata(i, d or "", m or {})
-            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        ]
-
-    def all_vectors(self) -> tuple[list[Chunk], np.ndarray]:
-        """Every chunk with its stored embedding (rows in the same order)."""
-        got = self.collection.get(include=["documents", "metadatas", "embeddings"])
+    def _read(self, vectors: bool) -> tuple[list[Chunk], np.ndarray | None]:
+        include = ["documents", "metadatas"] + (["embeddings"] if vectors else [])
+        got = self.collection.get(include=include)
         chunks = [
             Chunk.from_metadata(i, d or "", m or {})
             for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
-        vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(chunks), -1)
+        if not vectors:
+            return chunks, None
+        return chunks, np.asarray(got["embeddings"], dtype=np.float32).reshape(len(chunks), -1)
+
+    def all_chunks(self) -> list[Chunk]:
+        return self._read(vectors=False)[0]
+
+    def all_vectors(self) -> tuple[list[Chunk], np.ndarray]:
+        """Every chunk with its stored embedding (rows in the same order)."""
+        chunks, vectors = self._read(vectors=True)
+        assert vectors is not None
         return chunks, vectors
 
     def file_states(self) -> dict[str, FileState]:
