@@ -546,6 +546,20 @@ def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
     return any(matches(s, stems) for s in unit)
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A question as the scorer reads it: its matchable terms with their weights, the rare
+    names that must be present, the numbers it names."""
+
+    info: QuestionInfo
+    terms: list[tuple[str, ...]]
+    weights: dict[tuple[str, ...], float]
+    total: float
+    names: list[set[str]]
+    numbers: frozenset[str]
+    plain_numbers: frozenset[str]  # the numbers that are no year
+
+
 class Scorer:
     """Scores candidate sentences against a question; weights are tuned on the tuning set."""
 
@@ -601,9 +615,25 @@ class Scorer:
             if min(self.weight(n) for n in name) >= 3.0  # unknown to the corpus counts as rare
         ]
 
-    def score(self, info: QuestionInfo, cand: Candidate) -> None:
-        chunk = cand.passage.chunk
+    def asked(self, info: QuestionInfo) -> Asked:
+        """What scoring needs of the question, worked out once, not once per sentence."""
         terms = self.terms(info)
+        weights = {g: self.group_weight(g) for g in terms}
+        # numbers of the question; not the quarter of "Q2" or "2e kwartaal"
+        numbers = numbers_in(" ".join(re.findall(r"(?<![\w])\d+(?:[.,]\d+)*(?![\w^])", info.text)))
+        return Asked(
+            info=info,
+            terms=terms,
+            weights=weights,
+            total=sum(weights.values()) or 1.0,
+            names=self.required_names(info),
+            numbers=numbers,
+            plain_numbers=numbers - set(info.years),
+        )
+
+    def score(self, asked: Asked, cand: Candidate) -> None:
+        info, terms, weights = asked.info, asked.terms, asked.weights
+        chunk = cand.passage.chunk
         before = chunk.text[: cand.start]
         previous = before[before.rstrip().rfind("\n") + 1 :] if "\n" in before.rstrip() else before
         caption = f"{chunk.heading} {before[:300]}"  # what a table or list is about
@@ -618,30 +648,26 @@ class Scorer:
             previous = chunk.text[max(0, cand.start - 300) : cand.start]
         local_stems = sent_stems | stem_set(f"{chunk.heading} {previous[-300:]}")
         ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
-        total = sum(self.group_weight(g) for g in terms) or 1.0
+        total = asked.total
         in_sent, in_local, in_ctx = (
             [g for g in terms if any(matches(s, stems) for s in g)]
             for stems in (sent_stems, local_stems, ctx_stems)
         )
-        cov = sum(self.group_weight(g) for g in in_sent) / total
-        local = sum(self.group_weight(g) for g in in_local) / total
+        cov = sum(weights[g] for g in in_sent) / total
+        local = sum(weights[g] for g in in_local) / total
         if row:
             cov = (cov + local) / 2  # a row is read with its header and caption
-        ctx = sum(self.group_weight(g) for g in in_ctx) / total
-        rare_missing = sum(1 for g in terms if self.group_weight(g) >= 3.0 and g not in in_ctx)
+        ctx = sum(weights[g] for g in in_ctx) / total
+        rare_missing = sum(1 for g in terms if weights[g] >= 3.0 and g not in in_ctx)
         cand.missing = [
             sorted(names)[0]
-            for names in self.required_names(info)
+            for names in asked.names
             if not names & ctx_stems
             # a country or region sets the scope of a whole report: anywhere in it is enough
             and not (names & self._places and self.retriever.in_document(chunk.source, names))
         ]
         cand.local = local
         cand.coverage = cov
-        # numbers of the question; not the quarter of "Q2" or "2e kwartaal"
-        asked_numbers = numbers_in(
-            " ".join(re.findall(r"(?<![\w])\d+(?:[.,]\d+)*(?![\w^])", info.text))
-        )
         kinds = [info.kind] + (
             ["percentage"] if info.kind == "number" and CHANGE.search(info.text) else []
         )
@@ -649,7 +675,7 @@ class Scorer:
             f
             for kind in kinds
             for f in figures_of(cand.text, kind)
-            if not numbers_in(f) <= asked_numbers
+            if not numbers_in(f) <= asked.numbers
         ]
         if info.years and info.kind in {"number", "percentage"}:
             cand.figures = figures_of_year(cand.text, cand.figures, info.years)
@@ -684,7 +710,7 @@ class Scorer:
             if not unit_score and not counts(info.unit, local_stems):
                 unit_score = -1.0  # the sentence counts something else
         cand.counts_other = unit_score < 0
-        plain_numbers = asked_numbers - {y for y in info.years}
+        plain_numbers = asked.plain_numbers
         number_score = (
             len(plain_numbers & numbers_in(cand.text)) / len(plain_numbers) if plain_numbers else 0
         )
@@ -829,8 +855,11 @@ def cite(cand: Candidate) -> Citation:
     )
 
 
-def numbers_in(text: str) -> set[str]:
-    return {re.sub(r"\D", "", m.group()) for m in re.finditer(r"\d+(?:[.,]\d+)*", text)}
+@lru_cache(maxsize=8192)
+def numbers_in(text: str) -> frozenset[str]:
+    """The numbers of a text as digits only ('28.000' -> '28000'); cached, since a passage's
+    numbers are read for each of its sentences."""
+    return frozenset(re.sub(r"\D", "", m.group()) for m in re.finditer(r"\d+(?:[.,]\d+)*", text))
 
 
 def numbers_supported(answer: str, quotes: list[str]) -> bool:
@@ -927,8 +956,9 @@ class Assistant:
     def _answer(self, info: QuestionInfo, passages: list[Passage]) -> Answer:
         declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
         cands = [c for rank, p in enumerate(passages[:8]) for c in split_candidates(p, rank)]
+        asked = self.scorer.asked(info)
         for c in cands:
-            self.scorer.score(info, c)
+            self.scorer.score(asked, c)
         cands.sort(key=lambda c: -c.score)
         if not cands:
             return declined
