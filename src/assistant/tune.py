@@ -148,12 +148,20 @@ def search_weights(
     }
 
 
+def write_report(out_dir: Path, name: str, data: Any, lines: list[str]) -> int:
+    """Writes NAME.json and NAME.md into out_dir (made if missing) and prints the table."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / f"{name}.json").write_text(json.dumps(data, indent=2))
+    (out_dir / f"{name}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines[4:]))
+    return 0
+
+
 def main_weights(settings: Settings, steps: int, out_dir: Path | None = None) -> int:
     """Writes eval/weights.md: proposed answer.W and threshold, with before/after figures."""
     from assistant.evaluate import load_questions, select_split
 
     out_dir = out_dir or ROOT / "eval"
-    out_dir.mkdir(parents=True, exist_ok=True)
     questions = load_questions(ROOT / "eval" / "questions.jsonl")
     result = search_weights(
         settings, select_split(questions, "tune"), select_split(questions, "heldout"), steps
@@ -180,10 +188,7 @@ def main_weights(settings: Settings, steps: int, out_dir: Path | None = None) ->
     lines += ["", "```python", "W = {"]
     lines += [f'    "{k}": {v},' for k, v in result["weights"].items()]
     lines += ["}", "```"]
-    (out_dir / "weights.json").write_text(json.dumps(result, indent=2))
-    (out_dir / "weights.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines[4:]))
-    return 0
+    return write_report(out_dir, "weights", result, lines)
 
 
 def main_abstention(settings: Settings, out_dir: Path | None = None) -> int:
@@ -191,7 +196,6 @@ def main_abstention(settings: Settings, out_dir: Path | None = None) -> int:
     from assistant.evaluate import load_questions, select_split
 
     out_dir = out_dir or ROOT / "eval"
-    out_dir.mkdir(parents=True, exist_ok=True)
     questions = select_split(load_questions(ROOT / "eval" / "questions.jsonl"), "tune")
     rows = abstention_curve(settings, questions)
     lines = [
@@ -209,10 +213,7 @@ def main_abstention(settings: Settings, out_dir: Path | None = None) -> int:
         f"{r['false_declines']:.3f} | {r['unanswerable_declined']:.3f} |"
         for r in rows
     ]
-    (out_dir / "abstention.json").write_text(json.dumps(rows, indent=2))
-    (out_dir / "abstention.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines[4:]))
-    return 0
+    return write_report(out_dir, "abstention", rows, lines)
 
 
 def main_tune(settings: Settings, out_dir: Path | None = None) -> int:
@@ -221,7 +222,6 @@ def main_tune(settings: Settings, out_dir: Path | None = None) -> int:
     from assistant.evaluate import load_questions, select_split
 
     out_dir = out_dir or ROOT / "eval"
-    out_dir.mkdir(parents=True, exist_ok=True)
     questions = select_split(load_questions(ROOT / "eval" / "questions.jsonl"), "tune")
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="vraagbaak-tune-") as tmp:
@@ -238,11 +238,6 @@ def main_tune(settings: Settings, out_dir: Path | None = None) -> int:
                 {"chunk_chars": chars, "overlap_chars": overlap} | measure(config, questions)
             )
     best = max(rows, key=lambda r: (r["recall_at_5"], r["answer_accuracy"], r["mrr"]))
-    (out_dir / "chunking.json").write_text(
-        json.dumps(
-            {"questions": len(questions), "split": "tune", "rows": rows, "best": best}, indent=2
-        )
-    )
     lines = [
         "# Chunk size and overlap, measured on the tuning questions",
         "",
@@ -262,6 +257,6 @@ def main_tune(settings: Settings, out_dir: Path | None = None) -> int:
         f"Best by recall@5, then answer accuracy: {best['chunk_chars']} characters with "
         f"{best['overlap_chars']} overlap (the defaults in settings.py should match).",
     ]
-    (out_dir / "chunking.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines[4:]))
+    data = {"questions": len(questions), "split": "tune", "rows": rows, "best": best}
+    write_report(out_dir, "chunking", data, lines)
     return main_abstention(settings, out_dir)
