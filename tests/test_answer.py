@@ -9,22 +9,24 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import (
+    OCCUPATION,
     SINCE,
     QuestionError,
     analyse,
+    asked_scopes,
     counted_unit,
     figures_of,
     figures_of_year,
     is_row,
-    level_conflict,
     locate,
     measures_other,
     numbers_supported,
+    scope_conflict,
     table_cell,
     window,
 )
 from assistant.chunk import squash
-from assistant.retrieve import tokenize
+from assistant.retrieve import tokenize, undouble
 from assistant.settings import ROOT
 
 QUESTION = "Hoeveel openstaande vacatures waren er in de industrie aan het eind van 2025?"
@@ -149,6 +151,11 @@ def test_documents_and_context(assistant) -> None:
         ("In welk jaar begon de TechBarometer?", "date"),
         ("Op welke datum was het debat?", "date"),
         ("Tot welk bedrag wil het kabinet de salariseis verhogen?", "number"),
+        # "welke X" asks for things, even with "aantal" later in the question
+        ("Welke sectoren waren in 2022 qua aantal banen groter dan de industrie?", "entity"),
+        ("Welk aantal vacatures stond eind 2025 open?", "number"),
+        # "who" deep in the sentence is a relative pronoun
+        ("Among agency workers who now claim benefits, how many are over 55?", "number"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -245,12 +252,98 @@ def test_a_figure_of_time_or_ratio_is_no_count_of_things() -> None:
     assert not measures_other("Het programma duurt 40 weken.", "40", weeks)
 
 
+def conflict(question: str, text: str, context: str = "", narrower: bool = False) -> bool:
+    return scope_conflict(asked_scopes(question), text, context, narrower)
+
+
 def test_another_level_of_education_is_a_conflict() -> None:
     question = "Hoeveel wo-bachelorstudenten volgden in 2022 een technische opleiding?"
-    assert level_conflict(question, "In 2022 volgden 36.500 mbo-studenten een opleiding.")
-    assert not level_conflict(question, "In 2022 volgden 6.900 wo-bachelorstudenten dit.")
-    assert not level_conflict(question, "In 2022 volgden 6.900 studenten dit.")  # unsaid
-    assert level_conflict("How many master students?", "13.500 hbo-bachelorstudenten")
+    assert conflict(question, "In 2022 volgden 36.500 mbo-studenten een opleiding.")
+    assert not conflict(question, "In 2022 volgden 6.900 wo-bachelorstudenten dit.")
+    assert not conflict(question, "In 2022 volgden 6.900 studenten dit.")  # unsaid
+    assert conflict("How many master students?", "13.500 hbo-bachelorstudenten")
+
+
+def test_another_place_or_sector_is_a_conflict() -> None:
+    belgium = "What share of technical vacancies in Belgium is filled from abroad?"
+    assert conflict(belgium, "Slechts 7% van de technische vacatures in Nederland.")
+    assert not conflict(belgium, "In België wordt 12% van de vacatures zo ingevuld.")
+    assert not conflict(belgium, "Slechts 7% van de technische vacatures.")  # unsaid
+    # the most specific place asked decides: the EU is the setting, Belgium the question
+    assert asked_scopes("How many Belgian companies are in the EU ETS?")["place"] == {"belgië"}
+    assert conflict("How many Belgian companies are in the EU ETS?", "400 Nederlandse bedrijven")
+    construction = "Welk percentage van de werknemers in de bouw is 60 jaar of ouder?"
+    assert conflict(construction, "Het betreft 14% van alle werknemers in de industrie.")
+    chemistry = "Welk percentage van de werkgevers in de chemische industrie noemt dit?"
+    assert conflict(chemistry, "30% van de industriële werkgevers geeft dit aan.")
+    assert not conflict("Hoeveel vacatures had de industrie?", "De industrie had 28.000 vacatures.")
+    # a sentence that names no sector is read with its heading or table caption
+    assert conflict(construction, "Aandeel (%) 14", context="Werknemers in de industrie")
+    # "which parts of industry": a narrower sector answers an entity question
+    parts = "Which parts of manufacturing grew the most?"
+    assert not conflict(parts, "Vooral de voedingsmiddelenindustrie groeide.", narrower=True)
+    assert conflict(parts, "Vooral de bouw groeide.", narrower=True)
+
+
+@pytest.mark.parametrize(
+    ("word", "occupation"),
+    [
+        ("lassers", True),
+        ("productiemedewerkers", True),
+        ("monteurs", True),
+        ("procesoperators", True),
+        ("medewerkers", False),  # staff in general
+        ("werknemers", False),
+        ("vacatures", False),
+    ],
+)
+def test_occupations(word: str, occupation: bool) -> None:
+    assert bool(OCCUPATION.search(tokenize(word)[0])) is occupation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welk percentage van de werknemers in de bouw was eind 2024 60 jaar of ouder?",
+        "How many welders were receiving unemployment benefits in December 2025?",
+        "Welk deel van de technische vacatures in Duitsland wordt ingevuld via internationale "
+        "werving?",
+        "Hoeveel hbo-masterstudenten volgden in 2022 een technische opleiding?",
+    ],
+)
+def test_declines_a_figure_about_another_group(assistant, question: str) -> None:
+    """The documents give the figure for industry, all people on benefits, the Netherlands
+    and mbo students: not for construction, welders, Germany or hbo masters."""
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        (
+            "Welk percentage van de werknemers in de industrie was eind 2024 60 jaar of ouder?",
+            "14%",
+        ),
+        (
+            "How many people from industry received unemployment benefits in December 2025?",
+            "20.100",
+        ),
+        (
+            "Welk deel van de technische vacatures in Nederland wordt ingevuld via internationale "
+            "werving?",
+            "7%",
+        ),
+    ],
+)
+def test_answers_for_the_asked_group(assistant, question: str, figure: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and figure in answer.answer
+
+
+def test_stems_with_a_double_vowel_match_their_plural() -> None:
+    assert undouble(tokenize("sectoren")[0]) == undouble(tokenize("sector")[0])
+    assert undouble(tokenize("jaren")[0]) == undouble(tokenize("jaar")[0])
+    assert undouble("vacatur") == "vacatur"
 
 
 @pytest.mark.parametrize(

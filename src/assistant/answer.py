@@ -21,7 +21,7 @@ from typing import Any
 
 from assistant.chunk import sentence_spans, squash
 from assistant.models import Answer, Chunk, Citation, Passage
-from assistant.retrieve import Retriever, term_groups, tokenize
+from assistant.retrieve import Retriever, term_groups, tokenize, undouble
 from assistant.settings import Settings, get_settings
 
 
@@ -50,7 +50,7 @@ COMPARISON = re.compile(
 YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d(?!\d)")
 IDENTIFIER = re.compile(
     r"(?:niveau|level|fase|phase|artikel|article|hoofdstuk|chapter|tabel|table|figuur|figure"
-    r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno)[\s.-]*$",
+    r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno|\btop)[\s.-]*$",
     re.IGNORECASE,
 )
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
@@ -197,6 +197,13 @@ def detect_language(text: str) -> str:
     return "en" if en > nl else "nl"
 
 
+# What "welk(e) X" / "which X" asks when X is one of these: a figure or a date, not a thing.
+QUANTITY_NOUNS = (
+    r"(?:percentage|procent|aandeel|deel|bedrag|aantal|getal|number|share|proportion|amount"
+    r"|jaar|year|maand|month|datum|date|dag|day|periode|period|kwartaal|quarter|niveau)"
+)
+
+
 def question_kind(text: str) -> str:
     t = text.lower()
     first = re.search(
@@ -219,6 +226,10 @@ def question_kind(text: str) -> str:
         r"|\bnumber of\b|\bpeak number\b",
         t,
     ):
+        leading = first and first.group(1) in {"welke", "welk", "which", "wie", "who"}
+        after = t[first.end() :].split()[:1] if first and first.start() < 12 else []
+        if leading and after and not re.match(QUANTITY_NOUNS, after[0]):
+            return "entity"  # "Welke sectoren hebben meer banen?": sectors, not a number
         return "number"
     if (first and first.group(1) in {"wanneer", "when"}) or re.search(
         r"welk jaar|welke maand|welke periode|welk kwartaal|what year|which year|what month"
@@ -324,10 +335,11 @@ class Candidate:
     pair: bool = False  # a sentence together with the one after it
     local: float = 0.0  # term coverage of the sentence with its heading and lead-in
     missing: list[str] = field(default_factory=list)  # rare question terms not in the passage
-    year_conflict: bool = False
+    conflict: bool = False  # speaks of another year, quarter, place, sector or level
     counts_other: bool = False  # its figures count something else than the question asks
     numbers_missing: bool = False  # a number of the question is nowhere in the passage
     on_time: bool = False  # names the asked year (and quarter) itself, and covers the question
+    on_scope: bool = False  # names the asked places, sectors and levels itself
     cell: Cell | None = None  # the value read from a table column (year questions)
 
 
@@ -475,10 +487,20 @@ NAME_ALIASES = {
 }
 
 
+# The stem of an occupation ("lassers", "productiemedewerkers", "production workers" via its
+# translation): a passage that does not name the asked occupation does not answer for it.
+OCCUPATION = re.compile(
+    r"^(?!medewerker$)\w+(?:werker|worker)$|(?:monteur|operator|installateur|elektricien|ingenieur"
+    r"|lasser|fitter|timmerman|chauffeur|engineer|architect|analist|mechanic|welder"
+    r"|loodgieter|plumber|electrician|verpleegkundig|nurse|docent|leraar|teacher)$"
+)
+
+
 @lru_cache(maxsize=8192)
 def stem_set(text: str) -> frozenset[str]:
     """The stems of a text, cached: a passage's context is scored once per sentence in it."""
-    return frozenset(tokenize(text))
+    stems = tokenize(text)
+    return frozenset(stems) | {undouble(s) for s in stems}
 
 
 def matches(stem: str, stems: frozenset[str]) -> bool:
@@ -524,19 +546,93 @@ def measures_other(text: str, figure: str, unit: tuple[str, ...]) -> bool:
 
 
 SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
-LEVELS = (
-    re.compile(r"\b(vmbo|mbo|havo|vwo|hbo|wo)\b", re.IGNORECASE),  # school types
-    re.compile(r"\b(bachelor|master)", re.IGNORECASE),  # degrees
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One thing a figure can be about, of one kind (a place, a sector, a level of
+    education): how Dutch and English texts name it, and how specific it is within its kind
+    (the EU 0, a country 1, a region 2; industry 1, the chemical industry 2)."""
+
+    kind: str
+    name: str
+    pattern: str  # matched in lower case
+    depth: int = 1
+
+
+SCOPES = (
+    Scope("level", "vmbo", r"\bvmbo\b"),
+    Scope("level", "mbo", r"\bmbo\b"),
+    Scope("level", "havo", r"\bhavo\b"),
+    Scope("level", "vwo", r"\bvwo\b"),
+    Scope("level", "hbo", r"\bhbo\b"),
+    Scope("level", "wo", r"\bwo\b"),
+    Scope("degree", "bachelor", r"\bbachelor"),
+    Scope("degree", "master", r"\bmaster"),
+    Scope("place", "eu", r"\beu\b|\beuropa\b|\beurope\b|\beuropean union\b|\beuropese unie\b", 0),
+    Scope("place", "nederland", r"(?<![-\w])nederland|\bdutch\b|\bnetherlands\b"),
+    Scope("place", "belgië", r"\bbelgi"),
+    Scope("place", "duitsland", r"\bduitsland|\bduitse?\b|\bgerman"),
+    Scope("place", "frankrijk", r"\bfrankrijk|\bfranse?\b|\bfrance\b|\bfrench\b"),
+    Scope("place", "vlaanderen", r"\bvlaander|\bvlaams|\bflemish\b|\bflanders\b", 2),
+    Scope("place", "wallonië", r"\bwalloni|\bwaals", 2),
+    Scope("place", "brussel", r"\bbrussel|\bbrussels\b", 2),
+    Scope("place", "noord-nederland", r"\bnoord-nederland|\bnorth(?:ern)? netherlands\b", 2),
+    Scope("place", "zeeland", r"\bzeeland|\bzeeuws", 2),
+    Scope("place", "limburg", r"\blimburg|\bchemelot\b", 2),
+    Scope("place", "rotterdam", r"\brotterdam|\bmoerdijk|\brijnmond", 2),
+    Scope("place", "groningen", r"\bgroning|\beemshaven|\bdelfzijl", 2),
+    Scope("place", "brabant", r"\bbrabant", 2),
+    Scope("place", "amsterdam", r"\bamsterdam|\bnoordzeekanaalgebied|\bijmuiden", 2),
+    Scope("sector", "industrie", r"industri|manufactur"),
+    Scope("sector", "chemie", r"\bchemi|\bpetrochemi", 2),
+    Scope("sector", "metaal", r"\bmeta(?:al|l)", 2),
+    Scope("sector", "voeding", r"voedingsmiddel|\bfood\b|levensmiddel", 2),
+    Scope("sector", "bouw", r"\bbouw(?!stenen)|\bconstruction\b"),
+    Scope("sector", "zorg", r"\bzorg\b|gezondheidszorg|\bzorgsector|\bhealth ?care\b"),
+    Scope("sector", "ict", r"\bict\b|\binformation technology\b"),
+    Scope("sector", "landbouw", r"\blandbouw|\bagricultur"),
+    Scope("sector", "logistiek", r"\blogisti|\btransportsector"),
+    Scope("sector", "handel", r"\bdetailhandel|\bgroothandel|\bretail\b|\bwholesale\b"),
 )
 
 
-def level_conflict(question: str, text: str) -> bool:
-    """Whether the text speaks only of another level of education than the question asks
-    ('wo-bachelorstudenten' asked, 'mbo-studenten' told)."""
-    for pattern in LEVELS:
-        asked = {m.lower() for m in pattern.findall(question)}
-        told = {m.lower() for m in pattern.findall(text)}
-        if asked and told and not asked & told:
+@lru_cache(maxsize=8192)
+def scopes_in(text: str) -> dict[str, frozenset[Scope]]:
+    """The scopes a text names, by kind."""
+    lower = text.lower()
+    found: dict[str, set[Scope]] = {}
+    for s in SCOPES:
+        if re.search(s.pattern, lower):
+            found.setdefault(s.kind, set()).add(s)
+    return {kind: frozenset(v) for kind, v in found.items()}
+
+
+def asked_scopes(question: str) -> dict[str, frozenset[str]]:
+    """What the question is about, per kind: the most specific scopes it names ('de
+    chemische industrie': chemie; 'Belgian companies in the EU ETS': België)."""
+    out = {}
+    for kind, scopes in scopes_in(question).items():
+        depth = max(s.depth for s in scopes)
+        out[kind] = frozenset(s.name for s in scopes if s.depth == depth)
+    return out
+
+
+def scope_conflict(
+    asked: dict[str, frozenset[str]], text: str, context: str = "", narrower: bool = False
+) -> bool:
+    """Whether the text speaks only of other scopes than the question asks: another level
+    of education (wo-bachelor asked, mbo told), place (Belgium asked, the Netherlands told)
+    or sector (construction asked, industry told). A text that names nothing of a kind is
+    read with its context (heading, lead-in, table caption). With `narrower`, a more specific
+    scope answers too ("which parts of industry": the food industry)."""
+    told, around = scopes_in(text), scopes_in(context) if context else {}
+    for kind, names in asked.items():
+        named = told.get(kind) or around.get(kind)
+        if not named or names & {s.name for s in named}:
+            continue
+        depth = max(s.depth for s in SCOPES if s.name in names)
+        if not (narrower and any(s.depth > depth for s in named)):
             return True
     return False
 
@@ -558,6 +654,8 @@ class Asked:
     names: list[set[str]]
     numbers: frozenset[str]
     plain_numbers: frozenset[str]  # the numbers that are no year
+    scopes: dict[str, frozenset[str]]  # the places, sectors, levels it is about
+    occupations: list[tuple[str, ...]]  # the occupations it asks about (welders)
 
 
 class Scorer:
@@ -589,7 +687,9 @@ class Scorer:
             if all(s.isdigit() or (info.quarter and s in CONSTRAINT_WORDS) for s in group):
                 continue  # years, numbers and quarters are scored as constraints
             group = tuple(  # Nederland also as Nederlandse: the word first, then its aliases
-                dict.fromkeys(a for s in group for a in [s, *sorted(self._aliases.get(s, ()))])
+                dict.fromkeys(
+                    a for s in group for a in [s, undouble(s), *sorted(self._aliases.get(s, ()))]
+                )
             )
             known = tuple(s for s in group if self.retriever.known(s))
             if known:
@@ -629,6 +729,8 @@ class Scorer:
             names=self.required_names(info),
             numbers=numbers,
             plain_numbers=numbers - set(info.years),
+            scopes=asked_scopes(info.text),
+            occupations=[g for g in terms if any(OCCUPATION.search(s) for s in g)],
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -665,7 +767,7 @@ class Scorer:
             if not names & ctx_stems
             # a country or region sets the scope of a whole report: anywhere in it is enough
             and not (names & self._places and self.retriever.in_document(chunk.source, names))
-        ]
+        ] + [g[0] for g in asked.occupations if g not in in_ctx]  # welders asked, not here
         cand.local = local
         cand.coverage = cov
         kinds = [info.kind] + (
@@ -716,7 +818,20 @@ class Scorer:
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         cand.numbers_missing = bool(plain_numbers - numbers_in(f"{chunk.heading} {chunk.text}"))
-        cand.year_conflict = level_conflict(info.text, cand.text)  # mbo asked, hbo told
+        # mbo asked, hbo told; Belgium asked, the Netherlands told: read in the sentence that
+        # holds the figure (of a pair, the other sentence may name other places)
+        told = [cand.text[a:b] for a, b in sentence_spans(cand.text)]
+        told_text = " ".join([s for s in told if any(f in s for f in cand.figures)] or told)
+        named = scopes_in(told_text)
+        cand.on_scope = bool(asked.scopes) and all(
+            names & {s.name for s in named.get(kind, ())} for kind, names in asked.scopes.items()
+        )
+        cand.conflict = scope_conflict(
+            asked.scopes,
+            told_text,
+            f"{chunk.heading} {previous[-300:]}",
+            narrower=info.kind in {"entity", "explanation"},  # "which parts of industry"
+        )
         year_score = 0.0
         if cand.cell:
             year_score = 1.0  # the value sits in the asked year's column
@@ -728,7 +843,7 @@ class Scorer:
             elif set(info.years) <= years:
                 year_score = 0.3  # only as the end of a period ("2014-2022"): a change over it
             elif years and not set(info.years) & years and info.kind != "date":
-                cand.year_conflict = True  # the sentence speaks of another year
+                cand.conflict = True  # the sentence speaks of another year
                 year_score = -1.0
             elif set(info.years) <= set(YEAR.findall(caption)):
                 year_score = 0.6
@@ -738,7 +853,7 @@ class Scorer:
                 year_score = -0.5
                 around = set(YEAR.findall(f"{chunk.title} {chunk.heading} {chunk.text}"))
                 if around and not set(info.years) & around and info.kind != "date":
-                    cand.year_conflict = True  # the whole passage is about other years
+                    cand.conflict = True  # the whole passage is about other years
         quarter_score = 0.0
         if info.quarter:
             pattern = quarter_pattern(info.quarter)
@@ -747,7 +862,7 @@ class Scorer:
                 quarter_score = 1.0
             elif re.search(others, cand.text, re.IGNORECASE):
                 quarter_score = -1.0
-                cand.year_conflict = True  # the sentence speaks of another quarter
+                cand.conflict = True  # the sentence speaks of another quarter
             elif info.quarter == 4 and re.search(YEAR_END, cand.text, re.IGNORECASE):
                 quarter_score = 1.0  # "eind 2025" for the last quarter
             elif re.search(pattern, caption, re.IGNORECASE):
@@ -963,10 +1078,12 @@ class Assistant:
         if not cands:
             return declined
         best = cands[0]
-        if best.year_conflict:  # about another year or quarter: a close runner-up may not be
-            runner_up = next((c for c in cands if not c.year_conflict), None)
+        if best.conflict:  # about another year, place, ...: a close runner-up may not be
+            runner_up = next((c for c in cands if not c.conflict), None)
             if runner_up and (
-                runner_up.score >= best.score - W["conflict_margin"] or runner_up.on_time
+                runner_up.score >= best.score - W["conflict_margin"]
+                or runner_up.on_time
+                or (runner_up.on_scope and bool(runner_up.figures))
             ):
                 best = runner_up
         declined.confidence = best.score
@@ -975,7 +1092,7 @@ class Assistant:
             best.score < threshold
             or best.local < W["min_local"]
             or not best.type_ok
-            or best.year_conflict
+            or best.conflict
             or best.counts_other
             or best.numbers_missing
             or best.missing

@@ -371,6 +371,16 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("dutch")
 
 
+_DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiouy])$")
+
+
+def undouble(stem: str) -> str:
+    """A stem with a double vowel before its last consonant made single: the Snowball stemmer
+    gives 'sectoor' for 'sectoren' but 'sector' for 'sector', 'jar' for 'jaren' but 'jaar' for
+    'jaar'. Matching compares both forms."""
+    return _DOUBLE_VOWEL.sub(lambda m: m.group(1)[0] + m.group(2), stem)
+
+
 def normalize_number(token: str) -> str:
     """'28.000' -> '28000', '4,5%' -> '4,5%': thousands dots go, decimal commas stay."""
     if re.fullmatch(r"\d{1,3}(\.\d{3})+", token):
