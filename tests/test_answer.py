@@ -233,6 +233,14 @@ def test_figures_belong_to_the_nearest_year() -> None:
     assert figures_of_year(period, ["70%"], ("2014",)) == []  # a change over a period
     assert figures_of_year(period, ["70%"], ("2014", "2022")) == ["70%"]
     assert figures_of_year("Het aandeel is 12%.", ["12%"], ("2023",)) == ["12%"]  # no year
+    # a figure of the asked year goes before one whose sentence names no year; a figure that
+    # occurs twice is read at each place
+    plans = (
+        "Nu zijn 500.000 huizen aangesloten. In 2030 komen er nog eens 500.000 bij en in 2050 "
+        "zijn het er 2,6 miljoen."
+    )
+    assert figures_of_year(plans, ["500.000", "500.000", "2,6"], ("2050",)) == ["2,6"]
+    assert figures_of_year(plans, ["500.000", "500.000", "2,6"], ("2030",)) == ["500.000"]
 
 
 def test_labels_are_no_quantities() -> None:

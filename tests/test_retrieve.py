@@ -40,6 +40,23 @@ def test_term_groups_keep_a_word_and_its_translations_together() -> None:
     assert term_groups("vacancies") == [tuple(tokenize("vacancies"))]
 
 
+def test_dutch_synonyms_join_a_word_group() -> None:
+    (homes,) = term_groups("woningen")
+    assert set(tokenize("huizen")) <= set(homes) and homes[0] == tokenize("woningen")[0]
+    assert term_groups("warmtenet") == [tuple(tokenize("warmtenet"))]  # no synonyms: itself
+
+
+def test_adjoining_chunks_of_one_document(assistant) -> None:
+    retriever = assistant.retriever
+    chunks = retriever.chunks
+    i = next(i for i in range(1, len(chunks) - 1) if chunks[i - 1].source == chunks[i].source)
+    assert retriever.preceding(chunks[i]) == chunks[i - 1]
+    assert retriever.following(chunks[i - 1]) == chunks[i]
+    first = next(i for i in range(1, len(chunks)) if chunks[i - 1].source != chunks[i].source)
+    assert retriever.preceding(chunks[first]) is None  # another document
+    assert retriever.preceding(chunks[0]) is None
+
+
 SEEDS = ROOT / "seeds"
 
 

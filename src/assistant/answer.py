@@ -417,11 +417,15 @@ def table_cell(text: str, start: int, end: int, year: str) -> Cell | None:
     return None
 
 
+CLAUSE = re.compile(r",\s|;\s|\s(?:en|versus|tegenover|and|compared with)\s")
+
+
 def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> list[str]:
     """The figures that belong to one of the asked years: the year nearest to a figure in the
     sentence is an asked one ("29% in 2024, versus 51% in 2023" -> 51% for 2023). A period
     ("2014-2022") counts only when both its years are asked. A figure whose sentence has no
-    year keeps its place (the year may be in the caption or the sentence before)."""
+    year is kept only when no figure names an asked year in its own sentence (the year may be
+    in the caption or the sentence before)."""
     marks = [(m.start(), m.end(), m.group()) for m in YEAR_RANGE.finditer(text)]
     marks += [
         (m.start(), m.end(), m.group())
@@ -431,23 +435,31 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
     if not marks:
         return figures
     ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z0-9‘'\"(])", text)]
-    kept = []
+    kept, unknown = [], []
+    cursor = 0
     for f in figures:
-        pos = text.find(f)
+        pos = text.find(f, cursor)
+        pos = text.find(f) if pos < 0 else pos
         if pos < 0:
             continue
-        end = pos + len(f)
+        end = cursor = pos + len(f)
         start_of = max((e for e in ends if e <= pos), default=0)
         end_of = min((e for e in ends if e >= end), default=len(text))
         own = [m for m in marks if start_of <= m[0] < end_of]  # years of its own sentence
         if not own:
-            kept.append(f)
+            unknown.append(f)
             continue
+        # within the sentence, the years of its own clause ("in 2030 nog 500.000, en in 2050
+        # 2,6 miljoen")
+        cuts = [m.end() for m in CLAUSE.finditer(text, start_of, end_of)]
+        clause_start = max((c for c in cuts if c <= pos), default=start_of)
+        clause_end = min((c for c in cuts if c >= end), default=end_of)
+        own = [m for m in own if clause_start <= m[0] < clause_end] or own
         # the nearest year; on a tie the one after the figure ("51 procent in 2023")
         nearest = min(own, key=lambda m: (min(abs(m[0] - end), abs(pos - m[1])), m[0] < pos))
         if set(YEAR.findall(nearest[2])) <= set(years):  # a period counts when both ends asked
             kept.append(f)
-    return kept
+    return kept or unknown
 
 
 def figures_of(text: str, kind: str) -> list[str]:
@@ -671,6 +683,10 @@ class Scorer:
             self._aliases.setdefault(sa, {sa}).add(sb)
             self._aliases.setdefault(sb, {sb}).add(sa)
 
+    def stems_before(self, chunk: Chunk) -> frozenset[str]:
+        before = self.retriever.preceding(chunk)
+        return stem_set(before.text) if before else frozenset()
+
     def weight(self, stem: str) -> float:
         return min(self.retriever.idf(stem), 6.0)
 
@@ -765,6 +781,8 @@ class Scorer:
             sorted(names)[0]
             for names in asked.names
             if not names & ctx_stems
+            # introduced in the paragraph before ("UWV werkt samen met Saxion ... Na 4 periodes")
+            and not names & self.stems_before(chunk)
             # a country or region sets the scope of a whole report: anywhere in it is enough
             and not (names & self._places and self.retriever.in_document(chunk.source, names))
         ] + [g[0] for g in asked.occupations if g not in in_ctx]  # welders asked, not here

@@ -321,6 +321,37 @@ GLOSSARY: dict[str, str] = {
     "important": "belangrijk",
 }
 
+# Dutch words that reports and advisors use for the same thing ("woningen" asked, "huizen"
+# written). A question word matches a text through any word of its set (answer scoring only).
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("woning", "huis", "huizen"),
+    ("baan", "banen", "arbeidsplaats", "arbeidsplaatsen"),
+    ("werknemer", "werknemers", "medewerkers", "personeel"),
+    ("bedrijf", "bedrijven", "ondernemingen", "ondernemers"),
+    ("salaris", "loon", "inkomen"),
+    ("opleiding", "opleidingen", "studie", "scholing"),
+    ("stijging", "toename", "groei"),
+    ("daling", "afname", "krimp"),
+    ("uitstoot", "emissie", "emissies"),
+    ("werklozen", "werkzoekenden", "ww'ers"),
+    ("zij-instromers", "carrièreswitchers", "omscholers"),
+    ("technicus", "technici"),
+    ("student", "studenten", "leerlingen"),
+    ("verwachting", "prognose"),
+)
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Each stem of SYNONYMS with the stems of its set."""
+    out: dict[str, tuple[str, ...]] = {}
+    for words in SYNONYMS:
+        stems = tuple(dict.fromkeys(_stemmer().stemWords(list(words))))
+        for s in stems:
+            out[s] = tuple(dict.fromkeys([*out.get(s, ()), *stems]))
+    return out
+
+
 LEXICON_FILE = Path(__file__).with_name("data") / "lexicon_nl_en.tsv"
 
 
@@ -423,7 +454,9 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
             if used:
                 skip = i + 1
             words = dutch + ([word, following] if used and following else [word])
-        groups.append(tuple(dict.fromkeys(stemmer.stemWords(words))))
+        same = synonyms()
+        stems = stemmer.stemWords(words)
+        groups.append(tuple(dict.fromkeys(a for s in stems for a in [s, *same.get(s, ())])))
         groups.extend((stemmer.stemWord(p),) for p in parts)
     return groups
 
@@ -471,7 +504,7 @@ class Retriever:
             bm25.index(tokens, show_progress=False)
         with self._lock:
             self.chunks = chunks
-            self.by_id = {c.id: c for c in chunks}
+            self._position = {c.id: i for i, c in enumerate(chunks)}  # in reading order
             self.bm25 = bm25
             self._vectors = vectors
             self._doc_freq = self._document_frequencies(tokens)
@@ -506,14 +539,20 @@ class Retriever:
 
     def following(self, chunk: Chunk) -> Chunk | None:
         """The next chunk of the same document and page in reading order, if it adjoins."""
+        return self._adjoining(chunk, 1)
+
+    def preceding(self, chunk: Chunk) -> Chunk | None:
+        """The chunk before, of the same document and page, if it adjoins."""
+        return self._adjoining(chunk, -1)
+
+    def _adjoining(self, chunk: Chunk, step: int) -> Chunk | None:
         with self._lock:
-            chunks = self.chunks
-        for i, c in enumerate(chunks[:-1]):
-            if c.id == chunk.id:
-                nxt = chunks[i + 1]
-                same = nxt.source == c.source and nxt.page == c.page and nxt.heading != "Voetnoten"
-                return nxt if same else None
-        return None
+            chunks, i = self.chunks, self._position.get(chunk.id)
+        if i is None or not 0 <= i + step < len(chunks):
+            return None
+        other = chunks[i + step]
+        same = other.source == chunk.source and other.page == chunk.page
+        return other if same and "Voetnoten" not in (other.heading, chunk.heading) else None
 
     def known(self, stem: str) -> bool:
         """Whether a stem occurs anywhere in the indexed chunks."""
