@@ -348,6 +348,14 @@ def test_answers_for_the_asked_group(assistant, question: str, figure: str) -> N
     assert not answer.abstained and figure in answer.answer
 
 
+def test_a_share_in_words_answers_a_percentage_question(assistant) -> None:
+    answer = assistant.ask(
+        "Welk deel van de Nederlandse exportverdiensten komt volgens het CBS voor rekening van "
+        "de industrie?"
+    )
+    assert not answer.abstained and answer.highlight == ["een kwart"]
+
+
 def test_stems_with_a_double_vowel_match_their_plural() -> None:
     assert undouble(tokenize("sectoren")[0]) == undouble(tokenize("sector")[0])
     assert undouble(tokenize("jaren")[0]) == undouble(tokenize("jaar")[0])

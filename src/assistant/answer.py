@@ -483,8 +483,6 @@ def figures_of(text: str, kind: str) -> list[str]:
             if IDENTIFIER.search(text[max(0, m.start() - 20) : m.start()]):
                 continue  # "niveau 2", "tabel 3": a label, not a quantity
             found.append(value)
-        words = r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|honderd)"
-        found += [m.group() for m in re.finditer(words + r"\b", text, re.IGNORECASE)]
         return found
     return []
 
@@ -795,7 +793,8 @@ class Scorer:
             f
             for kind in kinds
             for f in figures_of(cand.text, kind)
-            if not numbers_in(f) <= asked.numbers
+            # not a number the question itself names; "een kwart" has no digits and stays
+            if not (numbers_in(f) and numbers_in(f) <= asked.numbers)
         ]
         if info.years and info.kind in {"number", "percentage"}:
             cand.figures = figures_of_year(cand.text, cand.figures, info.years)
