@@ -348,6 +348,26 @@ def test_answers_for_the_asked_group(assistant, question: str, figure: str) -> N
     assert not answer.abstained and figure in answer.answer
 
 
+def test_a_why_question_prefers_the_sentence_that_gives_the_cause(assistant) -> None:
+    from assistant.answer import split_candidates
+    from assistant.models import Chunk, Passage
+
+    text = (
+        "Meer industriële werkgevers ervaren nu onvoldoende vraag dan personeelstekorten. "
+        "Dat komt door de economische malaise in Duitsland."
+    )
+    chunk = Chunk("x", "x.txt", text, "Factsheet", None, "Knelpunten", None, 1, 2)
+    cands = split_candidates(Passage(chunk, 1.0), 0)
+    scorer = assistant.scorer
+    asked = scorer.asked(
+        analyse("Waarom ervaren industriële werkgevers vaker onvoldoende vraag dan tekorten?")
+    )
+    for c in cands:
+        scorer.score(asked, c)
+    best = max(cands, key=lambda c: c.score)
+    assert "malaise" in best.text
+
+
 def test_a_share_in_words_answers_a_percentage_question(assistant) -> None:
     answer = assistant.ask(
         "Welk deel van de Nederlandse exportverdiensten komt volgens het CBS voor rekening van "

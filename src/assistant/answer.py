@@ -555,6 +555,11 @@ def measures_other(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     return bool(after) and after[0] in measure_stems() and not counts(unit, frozenset(after))
 
 
+CAUSE = re.compile(
+    r"\b(?:omdat|doordat|vanwege|dankzij|door de|door het|als gevolg van|te maken met|komt door"
+    r"|oorzaak|oorzaken|reden|redenen|because|due to|as a result of|caused by)\b",
+    re.IGNORECASE,
+)
 SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
 
 
@@ -815,6 +820,8 @@ class Scorer:
                 )
             ]
         needs_figure = info.kind in {"percentage", "number", "date"}
+        # a why-question is answered by a sentence that gives a cause, not one that restates it
+        cause = info.kind == "explanation" and bool(CAUSE.search(cand.text))
         cand.type_ok = bool(cand.figures) if needs_figure else True
         unit_score = 0.0
         if info.unit and cand.figures:
@@ -908,6 +915,7 @@ class Scorer:
             - (W["reference"] if reference else 0.0)
             - (0.05 if len(cand.text) > 400 else 0.0)
             - (W["pair"] if cand.pair else 0.0)
+            + (W["cause"] if cause else 0.0)
         )
 
 
@@ -930,6 +938,7 @@ W: dict[str, float] = {
     "unit": 0.053,
     "min_local": 0.067,
     "conflict_margin": 0.042,
+    "cause": 0.2,
 }
 
 
