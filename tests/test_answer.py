@@ -18,6 +18,7 @@ from assistant.answer import (
     figures_of,
     figures_of_year,
     is_row,
+    labels_in,
     locate,
     measures_other,
     numbers_supported,
@@ -154,6 +155,8 @@ def test_documents_and_context(assistant) -> None:
         # "welke X" asks for things, even with "aantal" later in the question
         ("Welke sectoren waren in 2022 qua aantal banen groter dan de industrie?", "entity"),
         ("Welk aantal vacatures stond eind 2025 open?", "number"),
+        ("What is the average gross monthly salary of technicians?", "number"),
+        ("Wat is het gemiddelde bruto maandsalaris van een technicus?", "number"),
         # "who" deep in the sentence is a relative pronoun
         ("Among agency workers who now claim benefits, how many are over 55?", "number"),
     ],
@@ -309,6 +312,14 @@ def test_occupations(word: str, occupation: bool) -> None:
     assert bool(OCCUPATION.search(tokenize(word)[0])) is occupation
 
 
+def test_numbered_labels() -> None:
+    assert labels_in("op beroepsniveau 2 gaat om 53.800, op mbo-niveau 4 en level 3") == {
+        "niveau": {"2", "3", "4"}
+    }
+    assert labels_in("fase 1 en stap 2") == {"fase": {"1"}, "stap": {"2"}}
+    assert labels_in("In 2023 waren er 83.600 vacatures") == {}
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -317,6 +328,11 @@ def test_occupations(word: str, occupation: bool) -> None:
         "Welk deel van de technische vacatures in Duitsland wordt ingevuld via internationale "
         "werving?",
         "Hoeveel hbo-masterstudenten volgden in 2022 een technische opleiding?",
+        # the level the documents give is beroepsniveau 2
+        "Hoeveel openstaande technische vacatures waren er in het eerste kwartaal van 2023 op "
+        "beroepsniveau 3?",
+        # the salary table has no ICT row, and the passage names no ICT at all
+        "Wat is het gemiddelde bruto maandsalaris van technici in de ICT?",
     ],
 )
 def test_declines_a_figure_about_another_group(assistant, question: str) -> None:
@@ -335,6 +351,11 @@ def test_declines_a_figure_about_another_group(assistant, question: str) -> None
         (
             "How many people from industry received unemployment benefits in December 2025?",
             "20.100",
+        ),
+        (
+            "Hoeveel openstaande technische vacatures waren er in het eerste kwartaal van 2023 "
+            "op beroepsniveau 2?",
+            "53.800",
         ),
         (
             "Welk deel van de technische vacatures in Nederland wordt ingevuld via internationale "

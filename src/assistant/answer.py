@@ -204,6 +204,13 @@ QUANTITY_NOUNS = (
 )
 
 
+# "Wat is het gemiddelde bruto maandsalaris?": an amount of money.
+SALARY = (
+    r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:het|de) (?:[\w-]+ ){0,3}\w*(?:salaris|loon|lonen)\b"
+    r"|what (?:is|was|are|were) the (?:[\w-]+ ){0,3}(?:salary|salaries|wages?|pay)\b"
+)
+
+
 def question_kind(text: str) -> str:
     t = text.lower()
     first = re.search(
@@ -223,7 +230,7 @@ def question_kind(text: str) -> str:
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
         r"|hoe lang\b|how long|wat kost|what did .* cost|how high|hoe hoog"
         r"|welk bedrag|what amount|which amount|hoe duur|how expensive|\bverdien|\bearns?\b"
-        r"|\bnumber of\b|\bpeak number\b",
+        r"|\bnumber of\b|\bpeak number\b|" + SALARY,
         t,
     ):
         leading = first and first.group(1) in {"welke", "welk", "which", "wie", "who"}
@@ -280,7 +287,7 @@ def counted_unit(question: str) -> tuple[str, ...]:
     one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
     if re.search(
         r"\bwat kost|\bkostte\b|welk bedrag|hoe duur|\bcost\b|what amount|how expensive"
-        r"|hoeveel (?:geld|euro)|how much money|\bverdien|\bearns?\b",
+        r"|hoeveel (?:geld|euro)|how much money|\bverdien|\bearns?\b|" + SALARY,
         question.lower(),
     ):
         return ("euro",)
@@ -555,6 +562,19 @@ def measures_other(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     return bool(after) and after[0] in measure_stems() and not counts(unit, frozenset(after))
 
 
+LABELLED = re.compile(r"\b\w*?(niveau|level|fase|phase|stap|step)[\s-]*(\d{1,2})\b", re.IGNORECASE)
+LABEL_NAMES = {"level": "niveau", "phase": "fase", "step": "stap"}
+
+
+def labels_in(text: str) -> dict[str, set[str]]:
+    """Numbered labels by kind: 'beroepsniveau 2' and 'level 2' -> {'niveau': {'2'}}."""
+    out: dict[str, set[str]] = {}
+    for m in LABELLED.finditer(text):
+        label = m.group(1).lower()
+        out.setdefault(LABEL_NAMES.get(label, label), set()).add(m.group(2))
+    return out
+
+
 CAUSE = re.compile(
     r"\b(?:omdat|doordat|vanwege|dankzij|door de|door het|als gevolg van|te maken met|komt door"
     r"|oorzaak|oorzaken|reden|redenen|because|due to|as a result of|caused by)\b",
@@ -671,6 +691,7 @@ class Asked:
     plain_numbers: frozenset[str]  # the numbers that are no year
     scopes: dict[str, frozenset[str]]  # the places, sectors, levels it is about
     occupations: list[tuple[str, ...]]  # the occupations it asks about (welders)
+    labels: dict[str, set[str]]  # numbered labels it names ("niveau 3")
 
 
 class Scorer:
@@ -750,6 +771,7 @@ class Scorer:
             plain_numbers=numbers - set(info.years),
             scopes=asked_scopes(info.text),
             occupations=[g for g in terms if any(OCCUPATION.search(s) for s in g)],
+            labels=labels_in(info.text),
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -789,6 +811,12 @@ class Scorer:
             # a country or region sets the scope of a whole report: anywhere in it is enough
             and not (names & self._places and self.retriever.in_document(chunk.source, names))
         ] + [g[0] for g in asked.occupations if g not in in_ctx]  # welders asked, not here
+        around = scopes_in(f"{chunk.title} {chunk.heading} {chunk.text}")
+        cand.missing += [  # a sector or level of education the passage never names
+            kind
+            for kind, names in asked.scopes.items()
+            if kind != "place" and not names & {s.name for s in around.get(kind, ())}
+        ]
         cand.local = local
         cand.coverage = cov
         kinds = [info.kind] + (
@@ -856,6 +884,12 @@ class Scorer:
             f"{chunk.heading} {previous[-300:]}",
             narrower=info.kind in {"entity", "explanation"},  # "which parts of industry"
         )
+        told_labels = labels_in(told_text)  # "beroepsniveau 3" asked, "beroepsniveau 2" told
+        if any(
+            kind in told_labels and not numbers & told_labels[kind]
+            for kind, numbers in asked.labels.items()
+        ):
+            cand.conflict = True
         year_score = 0.0
         if cand.cell:
             year_score = 1.0  # the value sits in the asked year's column
