@@ -577,7 +577,8 @@ def labels_in(text: str) -> dict[str, set[str]]:
 
 CAUSE = re.compile(
     r"\b(?:omdat|doordat|vanwege|dankzij|door de|door het|als gevolg van|te maken met|komt door"
-    r"|oorzaak|oorzaken|reden|redenen|because|due to|as a result of|caused by)\b",
+    r"|oorzaak|oorzaken|reden|redenen|because|due to|as a result of|caused by"
+    r"|om te voorkomen|zodat|opdat|bedoeld om|in order to|to prevent|so that)\b",
     re.IGNORECASE,
 )
 SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
@@ -875,7 +876,7 @@ class Scorer:
         told = [cand.text[a:b] for a, b in sentence_spans(cand.text)]
         told_text = " ".join([s for s in told if any(f in s for f in cand.figures)] or told)
         named = scopes_in(told_text)
-        cand.on_scope = bool(asked.scopes) and all(
+        cand.on_scope = any(  # names an asked scope itself (and, unless a conflict, no other)
             names & {s.name for s in named.get(kind, ())} for kind, names in asked.scopes.items()
         )
         cand.conflict = scope_conflict(
@@ -1138,14 +1139,22 @@ class Assistant:
         if not cands:
             return declined
         best = cands[0]
-        if best.conflict:  # about another year, place, ...: a close runner-up may not be
-            runner_up = next((c for c in cands if not c.conflict), None)
-            if runner_up and (
-                runner_up.score >= best.score - W["conflict_margin"]
-                or runner_up.on_time
-                or (runner_up.on_scope and bool(runner_up.figures))
-            ):
-                best = runner_up
+        if best.conflict:  # about another year, place, ...: a runner-up may not be, when it
+            # is close, or names the asked time or scope itself
+            runner_up = next(
+                (
+                    c
+                    for c in cands
+                    if not c.conflict
+                    and (
+                        c.score >= best.score - W["conflict_margin"]
+                        or c.on_time
+                        or (c.on_scope and bool(c.figures))
+                    )
+                ),
+                None,
+            )
+            best = runner_up or best
         declined.confidence = best.score
         threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
         if (
