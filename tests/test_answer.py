@@ -357,6 +357,17 @@ def test_declines_a_figure_about_another_group(assistant, question: str) -> None
             "op beroepsniveau 2?",
             "53.800",
         ),
+        # the best sentence is about mbo students; the one about wo bachelors scores lower
+        (
+            "Hoeveel wo-bachelorstudenten volgden in 2022 een technische opleiding zoals chemie "
+            "of werktuigbouw?",
+            "6.900",
+        ),
+        (
+            "Hoeveel hbo-bachelorstudenten volgden in 2022 een opleiding in chemie, metaal of "
+            "werktuigbouw?",
+            "13.500",
+        ),
         (
             "Welk deel van de technische vacatures in Nederland wordt ingevuld via internationale "
             "werving?",
