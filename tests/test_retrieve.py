@@ -46,6 +46,14 @@ def test_dutch_synonyms_join_a_word_group() -> None:
     assert term_groups("warmtenet") == [tuple(tokenize("warmtenet"))]  # no synonyms: itself
 
 
+def test_bm25_searches_synonyms_too(assistant) -> None:
+    """The report writes 'belangrijkste oorzaak'; the question says 'voornaamste'."""
+    hits = assistant.retriever.bm25_search(
+        "Wat is volgens bedrijven de voornaamste oorzaak van het technicitekort?", 10
+    )
+    assert any("belangrijkste oorzaak" in chunk.text for chunk, _ in hits[:3])
+
+
 def test_adjoining_chunks_of_one_document(assistant) -> None:
     retriever = assistant.retriever
     chunks = retriever.chunks

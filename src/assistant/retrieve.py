@@ -330,8 +330,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("bedrijf", "bedrijven", "ondernemingen", "ondernemers"),
     ("salaris", "loon", "inkomen"),
     ("opleiding", "opleidingen", "studie", "scholing"),
-    ("stijging", "toename", "groei"),
-    ("daling", "afname", "krimp"),
+    ("stijging", "stijgen", "toename", "toenemen", "groei", "groeien"),
+    ("daling", "dalen", "afname", "afnemen", "krimp", "krimpen"),
+    ("voornaamste", "belangrijkste"),
     ("uitstoot", "emissie", "emissies"),
     ("werklozen", "werkzoekenden", "ww'ers"),
     ("zij-instromers", "carrièreswitchers", "omscholers"),
@@ -569,6 +570,8 @@ class Retriever:
     def bm25_search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
         tokens = tokenize(query, expand_english=True)
         tokens += [p for t in tokens if not self.known(t) for p in self.decompose(t) or []]
+        same = synonyms()
+        tokens += [s for t in tokens for s in same.get(t, ()) if s != t]  # woningen: huizen
         with self._lock:
             chunks, bm25 = self.chunks, self.bm25
         if not chunks or not tokens:
