@@ -174,6 +174,9 @@ def test_question_constraints() -> None:
     )
     assert tuple(tokenize("future")) in [n[-1:] for n in title.names]  # the English form too
     assert any(set(tokenize("Vlaamse")) <= set(n) for n in title.names)
+    # two capitalised words that the lexicon knows as one Dutch word; an acronym translated
+    assert analyse("How far from the coast is the North Sea platform?").names[0][0] == "noordzee"
+    assert tuple(tokenize("bbp")) in [n[:1] for n in analyse("What share of GDP?").names]
     q3 = analyse("How many vacancies were there in Q3 2024?")
     assert q3.lang == "en" and q3.quarter == 3 and q3.names == ()  # "Q3" is no name
 
@@ -249,6 +252,7 @@ def test_figures_belong_to_the_nearest_year() -> None:
 def test_labels_are_no_quantities() -> None:
     assert figures_of("De meeste vacatures vragen om technici op beroepsniveau 2.", "number") == []
     assert figures_of("Zie tabel 3: 4.500 vacatures.", "number") == ["4.500"]
+    assert figures_of("Bron: https://nu-duurzaam.nl/55823-nederland (2024)", "number") == []
     assert figures_of("Bijna 3 op 10 vacatures staan lang open.", "number") == []  # a share
 
 

@@ -53,6 +53,7 @@ IDENTIFIER = re.compile(
     r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno|\btop)[\s.-]*$",
     re.IGNORECASE,
 )
+URL = re.compile(r"(?:https?://|www\.)\S+")
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
 MONTHS_NL = [
@@ -308,9 +309,10 @@ def proper_names(question: str, lang: str) -> tuple[tuple[str, ...], ...]:
 
     names: list[tuple[str, ...]] = []
     words = re.findall(r"[\w-]+", question)
+    skip = -1
     for i, w in enumerate(words):
         if (
-            i == 0
+            i in (0, skip)
             or not w[:1].isupper()
             or w.lower() in QUESTION_WORDS
             or "-" in w
@@ -318,8 +320,15 @@ def proper_names(question: str, lang: str) -> tuple[tuple[str, ...], ...]:
             or w.lower() in MONTHS_NL + MONTHS_EN
         ):
             continue
-        dutch = translations(w.lower())[0][:1] if lang == "en" and not w.isupper() else []
-        stems = tuple(dict.fromkeys(tokenize(" ".join(dutch)) + tokenize(w)))
+        dutch: list[str] = []
+        english = [w]
+        if lang == "en":  # "North Sea" -> Noordzee, "GDP" -> bbp
+            nxt = words[i + 1] if i + 1 < len(words) and words[i + 1][:1].isupper() else None
+            found, used = translations(w.lower(), nxt.lower() if nxt else None)
+            dutch = found[:1]
+            if used and nxt:
+                english, skip = [w, nxt], i + 1
+        stems = tuple(dict.fromkeys(tokenize(" ".join(dutch)) + tokenize(" ".join(english))))
         if stems:
             names.append(stems)
     return tuple(dict.fromkeys(names))
@@ -472,6 +481,7 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
 def figures_of(text: str, kind: str) -> list[str]:
     """The figures of the asked type in a sentence, in order."""
     text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)  # "10 De ..." is a marker
+    text = URL.sub(lambda m: " " * len(m.group()), text)  # "nu.nl/55823-..." holds no figure
     if kind == "percentage":
         return [m.group().strip() for m in PERCENT.finditer(text)]
     if kind == "date":
@@ -501,6 +511,7 @@ NAME_ALIASES = {
     "belgië": "belgische",
     "duitsland": "duitse",
     "europa": "europese",
+    "eu": "europese",
 }
 
 
