@@ -384,24 +384,34 @@ def test_answers_for_the_asked_group(assistant, question: str, figure: str) -> N
     assert not answer.abstained and figure in answer.answer
 
 
-def test_a_why_question_prefers_the_sentence_that_gives_the_cause(assistant) -> None:
+def best_candidate(assistant, question: str, text: str, heading: str = "") -> str:
+    """The sentence or row of a made-up passage that the real scorer ranks first."""
     from assistant.answer import split_candidates
     from assistant.models import Chunk, Passage
 
+    chunk = Chunk("x", "x.txt", text, "Rapport", None, heading, None, 1, 2)
+    cands = split_candidates(Passage(chunk, 1.0), 0)
+    asked = assistant.scorer.asked(analyse(question))
+    for c in cands:
+        assistant.scorer.score(asked, c)
+    return max(cands, key=lambda c: c.score).text
+
+
+def test_a_why_question_prefers_the_sentence_that_gives_the_cause(assistant) -> None:
     text = (
         "Meer industriële werkgevers ervaren nu onvoldoende vraag dan personeelstekorten. "
         "Dat komt door de economische malaise in Duitsland."
     )
-    chunk = Chunk("x", "x.txt", text, "Factsheet", None, "Knelpunten", None, 1, 2)
-    cands = split_candidates(Passage(chunk, 1.0), 0)
-    scorer = assistant.scorer
-    asked = scorer.asked(
-        analyse("Waarom ervaren industriële werkgevers vaker onvoldoende vraag dan tekorten?")
+    question = "Waarom ervaren industriële werkgevers vaker onvoldoende vraag dan tekorten?"
+    assert "malaise" in best_candidate(assistant, question, text, heading="Knelpunten")
+
+
+def test_a_whole_word_beats_part_of_a_compound(assistant) -> None:
+    rows = (
+        "Gemiddeld bruto maandsalaris per branche\n\nElektrotechniek € 3.407\n\nEngineering € 3.622"
     )
-    for c in cands:
-        scorer.score(asked, c)
-    best = max(cands, key=lambda c: c.score)
-    assert "malaise" in best.text
+    best = best_candidate(assistant, "What is the average gross monthly pay in engineering?", rows)
+    assert best == "Engineering € 3.622"
 
 
 def test_a_share_in_words_answers_a_percentage_question(assistant) -> None:

@@ -531,6 +531,9 @@ def stem_set(text: str) -> frozenset[str]:
     return frozenset(stems) | {undouble(s) for s in stems}
 
 
+COMPOUND = 0.8  # a question word found only as part of a compound counts this much
+
+
 def matches(stem: str, stems: frozenset[str]) -> bool:
     """A question stem occurs among the stems, also as the head or tail of a Dutch compound
     ('opleiding' in 'opleidingstraject', 'tekort' in 'personeelstekort')."""
@@ -808,8 +811,11 @@ class Scorer:
             [g for g in terms if any(matches(s, stems) for s in g)]
             for stems in (sent_stems, local_stems, ctx_stems)
         )
-        cov = sum(weights[g] for g in in_sent) / total
-        local = sum(weights[g] for g in in_local) / total
+        # a word itself counts fully, as part of a compound a little less ("techniek" in
+        # "Elektrotechniek" is less than "Engineering" for "engineering")
+        cov = sum(weights[g] * (1.0 if set(g) & sent_stems else COMPOUND) for g in in_sent) / total
+        local = sum(weights[g] * (1.0 if set(g) & local_stems else COMPOUND) for g in in_local)
+        local /= total
         if row:
             cov = (cov + local) / 2  # a row is read with its header and caption
         ctx = sum(weights[g] for g in in_ctx) / total
