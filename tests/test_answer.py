@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import (
-    OCCUPATION,
     SINCE,
+    SUBGROUP,
     QuestionError,
     analyse,
     asked_scopes,
@@ -301,7 +301,7 @@ def test_another_place_or_sector_is_a_conflict() -> None:
 
 
 @pytest.mark.parametrize(
-    ("word", "occupation"),
+    ("word", "subgroup"),
     [
         ("lassers", True),
         ("productiemedewerkers", True),
@@ -310,10 +310,12 @@ def test_another_place_or_sector_is_a_conflict() -> None:
         ("medewerkers", False),  # staff in general
         ("werknemers", False),
         ("vacatures", False),
+        ("installatiebranche", True),
+        ("sector", False),
     ],
 )
-def test_occupations(word: str, occupation: bool) -> None:
-    assert bool(OCCUPATION.search(tokenize(word)[0])) is occupation
+def test_subgroups(word: str, subgroup: bool) -> None:
+    assert bool(SUBGROUP.search(tokenize(word)[0])) is subgroup
 
 
 def test_numbered_labels() -> None:
@@ -337,6 +339,9 @@ def test_numbered_labels() -> None:
         "beroepsniveau 3?",
         # the salary table has no ICT row, and the passage names no ICT at all
         "Wat is het gemiddelde bruto maandsalaris van technici in de ICT?",
+        # a region must be named in the passage itself; a branch too
+        "Hoeveel industriewerknemers in Zuid-Limburg waren eind 2022 zestig jaar of ouder?",
+        "Hoeveel verdient een technicus in de installatiebranche gemiddeld per maand?",
     ],
 )
 def test_declines_a_figure_about_another_group(assistant, question: str) -> None:
@@ -420,6 +425,17 @@ def test_a_share_in_words_answers_a_percentage_question(assistant) -> None:
         "de industrie?"
     )
     assert not answer.abstained and answer.highlight == ["een kwart"]
+
+
+@pytest.mark.parametrize(
+    ("region", "figure"), [("Zuid-Limburg", "17%"), ("Noord-Nederland", "14%")]
+)
+def test_the_highlighted_figure_is_the_asked_regions(assistant, region: str, figure: str) -> None:
+    """One sentence gives '14% in Noord-Nederland en 17% in Zuid-Limburg'."""
+    answer = assistant.ask(
+        f"Hoe groot is het aandeel 60-plussers onder de industriewerknemers in {region}?"
+    )
+    assert not answer.abstained and answer.highlight == [figure]
 
 
 def test_stems_with_a_double_vowel_match_their_plural() -> None:

@@ -515,12 +515,14 @@ NAME_ALIASES = {
 }
 
 
-# The stem of an occupation ("lassers", "productiemedewerkers", "production workers" via its
-# translation): a passage that does not name the asked occupation does not answer for it.
-OCCUPATION = re.compile(
+# The stem of a group of workers or firms a figure can be about: an occupation ("lassers",
+# "productiemedewerkers", "production workers" via its translation) or a branch
+# ("installatiebranche"). A passage that does not name the asked one does not answer for it.
+SUBGROUP = re.compile(
     r"^(?!medewerker$)\w+(?:werker|worker)$|(?:monteur|operator|installateur|elektricien|ingenieur"
     r"|lasser|fitter|timmerman|chauffeur|engineer|architect|analist|mechanic|welder"
     r"|loodgieter|plumber|electrician|verpleegkundig|nurse|docent|leraar|teacher)$"
+    r"|^\w{4,}(?:branche|sector|bedrijfstak)$"  # a branch: "installatiebranche"
 )
 
 
@@ -705,7 +707,7 @@ class Asked:
     numbers: frozenset[str]
     plain_numbers: frozenset[str]  # the numbers that are no year
     scopes: dict[str, frozenset[str]]  # the places, sectors, levels it is about
-    occupations: list[tuple[str, ...]]  # the occupations it asks about (welders)
+    subgroups: list[tuple[str, ...]]  # the occupations or branches it asks about (welders)
     labels: dict[str, set[str]]  # numbered labels it names ("niveau 3")
 
 
@@ -785,7 +787,7 @@ class Scorer:
             numbers=numbers,
             plain_numbers=numbers - set(info.years),
             scopes=asked_scopes(info.text),
-            occupations=[g for g in terms if any(OCCUPATION.search(s) for s in g)],
+            subgroups=[g for g in terms if any(SUBGROUP.search(s) for s in g)],
             labels=labels_in(info.text),
         )
 
@@ -828,12 +830,14 @@ class Scorer:
             and not names & self.stems_before(chunk)
             # a country or region sets the scope of a whole report: anywhere in it is enough
             and not (names & self._places and self.retriever.in_document(chunk.source, names))
-        ] + [g[0] for g in asked.occupations if g not in in_ctx]  # welders asked, not here
+        ] + [g[0] for g in asked.subgroups if g not in in_ctx]  # welders asked, not here
         around = scopes_in(f"{chunk.title} {chunk.heading} {chunk.text}")
         cand.missing += [  # a sector or level of education the passage never names
             kind
             for kind, names in asked.scopes.items()
-            if kind != "place" and not names & {s.name for s in around.get(kind, ())}
+            # a country may be anywhere in the report (see names), a region must be here
+            if (kind != "place" or any(s.depth >= 2 for s in SCOPES if s.name in names))
+            and not names & {s.name for s in around.get(kind, ())}
         ]
         cand.local = local
         cand.coverage = cov
@@ -1249,7 +1253,21 @@ class Assistant:
 
     @staticmethod
     def _focus(info: QuestionInfo, cand: Candidate) -> str | None:
-        """The figure that answers: the one followed by what is counted, else the first."""
+        """The figure that answers: the one in a clause about the asked place or sector ("14%
+        in Noord-Nederland en 17% in Zuid-Limburg"), else the one followed by what is counted,
+        else the first."""
+        asked = asked_scopes(info.text)
+        if asked and len(cand.figures) > 1:
+            best, hits = None, 0
+            for clause in CLAUSE.split(cand.text):
+                named = {k: {s.name for s in v} for k, v in scopes_in(clause).items()}
+                # the asked scopes it names, less the other ones ("14% in Noord-Nederland")
+                n = sum((1 if v & named[k] else -1) for k, v in asked.items() if k in named)
+                own = [f for f in cand.figures if f in clause]
+                if own and n > hits:
+                    best, hits = own[0], n
+            if best:
+                return best
         for f in cand.figures:
             m = re.search(re.escape(f), cand.text)
             if m and info.unit:
