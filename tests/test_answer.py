@@ -339,6 +339,14 @@ def test_numbered_labels() -> None:
         "beroepsniveau 3?",
         # the salary table has no ICT row, and the passage names no ICT at all
         "Wat is het gemiddelde bruto maandsalaris van technici in de ICT?",
+        # the table of production workers is of the third quarter
+        "Hoeveel vacatures voor productiemedewerkers vroegen industriële werkgevers in het "
+        "tweede kwartaal van 2025?",
+        # December 2025 is given; a table row of another subject is no stand-in
+        "Hoeveel ex-uitzendkrachten uit de industrie hadden in december 2024 een WW-uitkering?",
+        # the figure's own sentence is about mechanics; electricians come in the next one
+        "Hoeveel vacatures waren er in het tweede kwartaal van 2023 voor elektriciens in de "
+        "industrie?",
         # a region must be named in the passage itself; a branch too
         "Hoeveel industriewerknemers in Zuid-Limburg waren eind 2022 zestig jaar of ouder?",
         "Hoeveel verdient een technicus in de installatiebranche gemiddeld per maand?",
@@ -365,6 +373,12 @@ def test_declines_a_figure_about_another_group(assistant, question: str) -> None
             "Hoeveel openstaande technische vacatures waren er in het eerste kwartaal van 2023 "
             "op beroepsniveau 2?",
             "53.800",
+        ),
+        # a table row names no unit: what it counts is in the caption
+        (
+            "How many openings were there for electricians among the climate-relevant "
+            "industrial occupations in Q2 2023?",
+            "3.000",
         ),
         # the best sentence is about mbo students; the one about wo bachelors scores lower
         (

@@ -351,12 +351,19 @@ class Candidate:
     pair: bool = False  # a sentence together with the one after it
     local: float = 0.0  # term coverage of the sentence with its heading and lead-in
     missing: list[str] = field(default_factory=list)  # rare question terms not in the passage
-    conflict: bool = False  # speaks of another year, quarter, place, sector or level
+    # the kinds in which it speaks of something else than asked: "time" (another year or
+    # quarter), "label" (niveau 2 for niveau 3), or a scope kind ("place", "sector", "level")
+    conflicts: set[str] = field(default_factory=set)
     counts_other: bool = False  # its figures count something else than the question asks
     numbers_missing: bool = False  # a number of the question is nowhere in the passage
     on_time: bool = False  # names the asked year (and quarter) itself, and covers the question
-    on_scope: bool = False  # names the asked places, sectors and levels itself
+    named: set[str] = field(default_factory=set)  # scope kinds in which it names the asked one
     cell: Cell | None = None  # the value read from a table column (year questions)
+
+    def resolves(self, conflicts: set[str]) -> bool:
+        """Whether it names itself what another candidate got wrong: the asked time, the
+        asked place or level."""
+        return all(self.on_time if k == "time" else k in self.named for k in conflicts)
 
 
 def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
@@ -672,21 +679,22 @@ def asked_scopes(question: str) -> dict[str, frozenset[str]]:
 
 def scope_conflict(
     asked: dict[str, frozenset[str]], text: str, context: str = "", narrower: bool = False
-) -> bool:
-    """Whether the text speaks only of other scopes than the question asks: another level
+) -> set[str]:
+    """The kinds in which the text speaks only of other scopes than the question asks: another level
     of education (wo-bachelor asked, mbo told), place (Belgium asked, the Netherlands told)
     or sector (construction asked, industry told). A text that names nothing of a kind is
     read with its context (heading, lead-in, table caption). With `narrower`, a more specific
     scope answers too ("which parts of industry": the food industry)."""
     told, around = scopes_in(text), scopes_in(context) if context else {}
+    conflicts = set()
     for kind, names in asked.items():
         named = told.get(kind) or around.get(kind)
         if not named or names & {s.name for s in named}:
             continue
         depth = max(s.depth for s in SCOPES if s.name in names)
         if not (narrower and any(s.depth > depth for s in named)):
-            return True
-    return False
+            conflicts.add(kind)
+    return conflicts
 
 
 def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
@@ -883,8 +891,9 @@ class Scorer:
                 if m
             ]
             unit_score = 1.0 if any(counts(info.unit, frozenset(a)) for a in after) else 0.0
-            if not unit_score and not counts(info.unit, local_stems):
-                unit_score = -1.0  # the sentence counts something else
+            if not unit_score and not counts(info.unit, local_stems) and not row:
+                unit_score = -1.0  # the sentence counts something else (a table row names
+                # no unit: what it counts is in its caption, often only implied)
         cand.counts_other = unit_score < 0
         plain_numbers = asked.plain_numbers
         number_score = (
@@ -897,21 +906,31 @@ class Scorer:
         told = [cand.text[a:b] for a, b in sentence_spans(cand.text)]
         told_text = " ".join([s for s in told if any(f in s for f in cand.figures)] or told)
         named = scopes_in(told_text)
-        cand.on_scope = any(  # names an asked scope itself (and, unless a conflict, no other)
-            names & {s.name for s in named.get(kind, ())} for kind, names in asked.scopes.items()
-        )
-        cand.conflict = scope_conflict(
+        cand.named = {
+            kind
+            for kind, names in asked.scopes.items()
+            if names & {s.name for s in named.get(kind, ())}
+        }
+        cand.conflicts = scope_conflict(
             asked.scopes,
             told_text,
             f"{chunk.heading} {previous[-300:]}",
             narrower=info.kind in {"entity", "explanation"},  # "which parts of industry"
         )
+        if cand.figures and asked.subgroups:  # the figure's own sentence or lead-in names the
+            # asked occupation ("bijna 10.000 voor monteurs. Ook voor elektriciens ...": no)
+            near = stem_set(told_text) | stem_set(f"{chunk.heading} {previous[-300:]}")
+            cand.missing += [
+                g[0]
+                for g in asked.subgroups
+                if g in in_ctx and not any(matches(s, near) for s in g)
+            ]
         told_labels = labels_in(told_text)  # "beroepsniveau 3" asked, "beroepsniveau 2" told
         if any(
             kind in told_labels and not numbers & told_labels[kind]
             for kind, numbers in asked.labels.items()
         ):
-            cand.conflict = True
+            cand.conflicts.add("label")
         year_score = 0.0
         if cand.cell:
             year_score = 1.0  # the value sits in the asked year's column
@@ -923,7 +942,7 @@ class Scorer:
             elif set(info.years) <= years:
                 year_score = 0.3  # only as the end of a period ("2014-2022"): a change over it
             elif years and not set(info.years) & years and info.kind != "date":
-                cand.conflict = True  # the sentence speaks of another year
+                cand.conflicts.add("time")  # the sentence speaks of another year
                 year_score = -1.0
             elif set(info.years) <= set(YEAR.findall(caption)):
                 year_score = 0.6
@@ -933,7 +952,7 @@ class Scorer:
                 year_score = -0.5
                 around = set(YEAR.findall(f"{chunk.title} {chunk.heading} {chunk.text}"))
                 if around and not set(info.years) & around and info.kind != "date":
-                    cand.conflict = True  # the whole passage is about other years
+                    cand.conflicts.add("time")  # the whole passage is about other years
         quarter_score = 0.0
         if info.quarter:
             pattern = quarter_pattern(info.quarter)
@@ -942,13 +961,15 @@ class Scorer:
                 quarter_score = 1.0
             elif re.search(others, cand.text, re.IGNORECASE):
                 quarter_score = -1.0
-                cand.conflict = True  # the sentence speaks of another quarter
+                cand.conflicts.add("time")  # the sentence speaks of another quarter
             elif info.quarter == 4 and re.search(YEAR_END, cand.text, re.IGNORECASE):
                 quarter_score = 1.0  # "eind 2025" for the last quarter
             elif re.search(pattern, caption, re.IGNORECASE):
                 quarter_score = 0.6
             else:
                 quarter_score = -0.5
+                if row and re.search(others, caption, re.IGNORECASE):
+                    cand.conflicts.add("time")  # a row of a table of another quarter
         cand.on_time = (
             bool(info.years)
             and year_score == 1.0
@@ -1160,17 +1181,16 @@ class Assistant:
         if not cands:
             return declined
         best = cands[0]
-        if best.conflict:  # about another year, place, ...: a runner-up may not be, when it
-            # is close, or names the asked time or scope itself
+        if best.conflicts:  # about another year, place, ...: a runner-up may not be, when it
+            # is close, or names itself the asked time and scope the best one missed
             runner_up = next(
                 (
                     c
                     for c in cands
-                    if not c.conflict
+                    if not c.conflicts
                     and (
                         c.score >= best.score - W["conflict_margin"]
-                        or c.on_time
-                        or (c.on_scope and bool(c.figures))
+                        or (c.figures and c.resolves(best.conflicts))
                     )
                 ),
                 None,
@@ -1182,7 +1202,7 @@ class Assistant:
             best.score < threshold
             or best.local < W["min_local"]
             or not best.type_ok
-            or best.conflict
+            or best.conflicts
             or best.counts_other
             or best.numbers_missing
             or best.missing
