@@ -339,6 +339,8 @@ def test_numbered_labels() -> None:
         "beroepsniveau 3?",
         # the salary table has no ICT row, and the passage names no ICT at all
         "Wat is het gemiddelde bruto maandsalaris van technici in de ICT?",
+        # "eind 2025" is the fourth quarter
+        "Hoeveel openstaande vacatures had de industrie in het derde kwartaal van 2025?",
         # the table of production workers is of the third quarter
         "Hoeveel vacatures voor productiemedewerkers vroegen industriële werkgevers in het "
         "tweede kwartaal van 2025?",

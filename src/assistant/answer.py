@@ -563,6 +563,7 @@ def quarter_pattern(quarter: int) -> str:
 
 
 YEAR_END = r"\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
+END_OF_YEAR = r"\b(?:eind|einde|end of|ultimo)\s+(?:(?:van|het jaar)\s+)*(?:19|20)\d\d\b"
 
 
 @lru_cache(maxsize=1)
@@ -964,6 +965,9 @@ class Scorer:
                 cand.conflicts.add("time")  # the sentence speaks of another quarter
             elif info.quarter == 4 and re.search(YEAR_END, cand.text, re.IGNORECASE):
                 quarter_score = 1.0  # "eind 2025" for the last quarter
+            elif re.search(END_OF_YEAR, cand.text, re.IGNORECASE):
+                quarter_score = -1.0
+                cand.conflicts.add("time")  # "eind 2025" when the third quarter is asked
             elif re.search(pattern, caption, re.IGNORECASE):
                 quarter_score = 0.6
             else:
