@@ -902,78 +902,9 @@ class Scorer:
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         cand.numbers_missing = bool(plain_numbers - numbers_in(f"{chunk.heading} {chunk.text}"))
-        # mbo asked, hbo told; Belgium asked, the Netherlands told: read in the sentence that
-        # holds the figure (of a pair, the other sentence may name other places)
-        told = [cand.text[a:b] for a, b in sentence_spans(cand.text)]
-        told_text = " ".join([s for s in told if any(f in s for f in cand.figures)] or told)
-        named = scopes_in(told_text)
-        cand.named = {
-            kind
-            for kind, names in asked.scopes.items()
-            if names & {s.name for s in named.get(kind, ())}
-        }
-        cand.conflicts = scope_conflict(
-            asked.scopes,
-            told_text,
-            f"{chunk.heading} {previous[-300:]}",
-            narrower=info.kind in {"entity", "explanation"},  # "which parts of industry"
-        )
-        if cand.figures and asked.subgroups:  # the figure's own sentence or lead-in names the
-            # asked occupation ("bijna 10.000 voor monteurs. Ook voor elektriciens ...": no)
-            near = stem_set(told_text) | stem_set(f"{chunk.heading} {previous[-300:]}")
-            cand.missing += [
-                g[0]
-                for g in asked.subgroups
-                if g in in_ctx and not any(matches(s, near) for s in g)
-            ]
-        told_labels = labels_in(told_text)  # "beroepsniveau 3" asked, "beroepsniveau 2" told
-        if any(
-            kind in told_labels and not numbers & told_labels[kind]
-            for kind, numbers in asked.labels.items()
-        ):
-            cand.conflicts.add("label")
-        year_score = 0.0
-        if cand.cell:
-            year_score = 1.0  # the value sits in the asked year's column
-        elif info.years:
-            years = set(YEAR.findall(cand.text))
-            ranges = set(YEAR.findall(" ".join(YEAR_RANGE.findall(cand.text))))
-            if set(info.years) <= years - ranges:
-                year_score = 1.0
-            elif set(info.years) <= years:
-                year_score = 0.3  # only as the end of a period ("2014-2022"): a change over it
-            elif years and not set(info.years) & years and info.kind != "date":
-                cand.conflicts.add("time")  # the sentence speaks of another year
-                year_score = -1.0
-            elif set(info.years) <= set(YEAR.findall(caption)):
-                year_score = 0.6
-            elif set(info.years) <= set(YEAR.findall(chunk.text)):
-                year_score = 0.3
-            else:
-                year_score = -0.5
-                around = set(YEAR.findall(f"{chunk.title} {chunk.heading} {chunk.text}"))
-                if around and not set(info.years) & around and info.kind != "date":
-                    cand.conflicts.add("time")  # the whole passage is about other years
-        quarter_score = 0.0
-        if info.quarter:
-            pattern = quarter_pattern(info.quarter)
-            others = "|".join(quarter_pattern(q) for q in range(1, 5) if q != info.quarter)
-            if re.search(pattern, cand.text, re.IGNORECASE):
-                quarter_score = 1.0
-            elif re.search(others, cand.text, re.IGNORECASE):
-                quarter_score = -1.0
-                cand.conflicts.add("time")  # the sentence speaks of another quarter
-            elif info.quarter == 4 and re.search(YEAR_END, cand.text, re.IGNORECASE):
-                quarter_score = 1.0  # "eind 2025" for the last quarter
-            elif re.search(END_OF_YEAR, cand.text, re.IGNORECASE):
-                quarter_score = -1.0
-                cand.conflicts.add("time")  # "eind 2025" when the third quarter is asked
-            elif re.search(pattern, caption, re.IGNORECASE):
-                quarter_score = 0.6
-            else:
-                quarter_score = -0.5
-                if row and re.search(others, caption, re.IGNORECASE):
-                    cand.conflicts.add("time")  # a row of a table of another quarter
+        self._check_scope(asked, cand, f"{chunk.heading} {previous[-300:]}", in_ctx)
+        year_score = self._year_score(info, cand, caption)
+        quarter_score = self._quarter_score(info, cand, caption, row)
         cand.on_time = (
             bool(info.years)
             and year_score == 1.0
@@ -998,6 +929,99 @@ class Scorer:
             - (W["pair"] if cand.pair else 0.0)
             + (W["cause"] if cause else 0.0)
         )
+
+    @staticmethod
+    def _check_scope(
+        asked: Asked, cand: Candidate, context: str, in_ctx: list[tuple[str, ...]]
+    ) -> None:
+        """Sets what the candidate says about the asked scopes: the kinds it names itself
+        (`named`), the kinds in which it speaks of something else (`conflicts`), and an asked
+        occupation its figure's sentence does not name (`missing`)."""
+        info = asked.info
+        # mbo asked, hbo told; Belgium asked, the Netherlands told: read in the sentence that
+        # holds the figure (of a pair, the other sentence may name other places)
+        told = [cand.text[a:b] for a, b in sentence_spans(cand.text)]
+        told_text = " ".join([s for s in told if any(f in s for f in cand.figures)] or told)
+        named = scopes_in(told_text)
+        cand.named = {
+            kind
+            for kind, names in asked.scopes.items()
+            if names & {s.name for s in named.get(kind, ())}
+        }
+        cand.conflicts = scope_conflict(
+            asked.scopes,
+            told_text,
+            context,
+            narrower=info.kind in {"entity", "explanation"},  # "which parts of industry"
+        )
+        if cand.figures and asked.subgroups:  # the figure's own sentence or lead-in names the
+            # asked occupation ("bijna 10.000 voor monteurs. Ook voor elektriciens ...": no)
+            near = stem_set(told_text) | stem_set(context)
+            cand.missing += [
+                g[0]
+                for g in asked.subgroups
+                if g in in_ctx and not any(matches(s, near) for s in g)
+            ]
+        told_labels = labels_in(told_text)  # "beroepsniveau 3" asked, "beroepsniveau 2" told
+        if any(
+            kind in told_labels and not numbers & told_labels[kind]
+            for kind, numbers in asked.labels.items()
+        ):
+            cand.conflicts.add("label")
+
+    @staticmethod
+    def _year_score(info: QuestionInfo, cand: Candidate, caption: str) -> float:
+        """How well the candidate's time fits the asked year (1 its own, -1 another); a
+        sentence or passage only about other years is a time conflict."""
+        chunk = cand.passage.chunk
+        year_score = 0.0
+        if cand.cell:
+            year_score = 1.0  # the value sits in the asked year's column
+        elif info.years:
+            years = set(YEAR.findall(cand.text))
+            ranges = set(YEAR.findall(" ".join(YEAR_RANGE.findall(cand.text))))
+            if set(info.years) <= years - ranges:
+                year_score = 1.0
+            elif set(info.years) <= years:
+                year_score = 0.3  # only as the end of a period ("2014-2022"): a change over it
+            elif years and not set(info.years) & years and info.kind != "date":
+                cand.conflicts.add("time")  # the sentence speaks of another year
+                year_score = -1.0
+            elif set(info.years) <= set(YEAR.findall(caption)):
+                year_score = 0.6
+            elif set(info.years) <= set(YEAR.findall(chunk.text)):
+                year_score = 0.3
+            else:
+                year_score = -0.5
+                around = set(YEAR.findall(f"{chunk.title} {chunk.heading} {chunk.text}"))
+                if around and not set(info.years) & around and info.kind != "date":
+                    cand.conflicts.add("time")  # the whole passage is about other years
+        return year_score
+
+    @staticmethod
+    def _quarter_score(info: QuestionInfo, cand: Candidate, caption: str, row: bool) -> float:
+        """How well the candidate's time fits the asked quarter ("eind 2025" is the fourth)."""
+        quarter_score = 0.0
+        if info.quarter:
+            pattern = quarter_pattern(info.quarter)
+            others = "|".join(quarter_pattern(q) for q in range(1, 5) if q != info.quarter)
+            if re.search(pattern, cand.text, re.IGNORECASE):
+                quarter_score = 1.0
+            elif re.search(others, cand.text, re.IGNORECASE):
+                quarter_score = -1.0
+                cand.conflicts.add("time")  # the sentence speaks of another quarter
+            elif info.quarter == 4 and re.search(YEAR_END, cand.text, re.IGNORECASE):
+                quarter_score = 1.0  # "eind 2025" for the last quarter
+            elif re.search(END_OF_YEAR, cand.text, re.IGNORECASE):
+                quarter_score = -1.0
+                cand.conflicts.add("time")  # "eind 2025" when the third quarter is asked
+            elif re.search(pattern, caption, re.IGNORECASE):
+                quarter_score = 0.6
+            else:
+                quarter_score = -0.5
+                if row and re.search(others, caption, re.IGNORECASE):
+                    cand.conflicts.add("time")  # a row of a table of another quarter
+        return quarter_score
 
 
 # Scoring weights, tuned on the tuning part of eval/questions.jsonl by random search (tune split
