@@ -247,12 +247,27 @@ def test_figures_belong_to_the_nearest_year() -> None:
     )
     assert figures_of_year(plans, ["500.000", "500.000", "2,6"], ("2050",)) == ["2,6"]
     assert figures_of_year(plans, ["500.000", "500.000", "2,6"], ("2030",)) == ["500.000"]
+    # a figure whose clause names no year is not given the sentence's baseline year
+    goal = "Waar het doel 49% was in 2030 (ten opzichte van 1990), is dit aangescherpt tot 55%."
+    assert figures_of_year(goal, ["49%", "55%"], ("2030",)) == ["49%"]
+    assert figures_of_year(goal, ["55%"], ("2030",)) == ["55%"]
 
 
 def test_labels_are_no_quantities() -> None:
     assert figures_of("De meeste vacatures vragen om technici op beroepsniveau 2.", "number") == []
     assert figures_of("Zie tabel 3: 4.500 vacatures.", "number") == ["4.500"]
     assert figures_of("Bron: https://nu-duurzaam.nl/55823-nederland (2024)", "number") == []
+    assert figures_of("In 2025 waren er 400 bedrijven op zeven locaties.", "number") == [
+        "400",
+        "zeven",
+    ]
+
+
+def test_a_count_in_words_answers_when_what_is_counted_follows(assistant) -> None:
+    answer = assistant.ask(
+        "Op hoeveel thema's willen de Vlaamse sociale partners prioritair inzetten?"
+    )
+    assert not answer.abstained and answer.highlight == ["zeven"]
     assert figures_of("Bijna 3 op 10 vacatures staan lang open.", "number") == []  # a share
 
 

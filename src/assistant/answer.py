@@ -53,6 +53,12 @@ IDENTIFIER = re.compile(
     r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno|\btop)[\s.-]*$",
     re.IGNORECASE,
 )
+# Counts in words ("zeven prioritaire thema's"); they answer only when what is counted follows.
+NUMBER_WORDS = re.compile(
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve)\b",
+    re.IGNORECASE,
+)
 URL = re.compile(r"(?:https?://|www\.)\S+")
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
@@ -477,7 +483,10 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
         cuts = [m.end() for m in CLAUSE.finditer(text, start_of, end_of)]
         clause_start = max((c for c in cuts if c <= pos), default=start_of)
         clause_end = min((c for c in cuts if c >= end), default=end_of)
-        own = [m for m in own if clause_start <= m[0] < clause_end] or own
+        own = [m for m in own if clause_start <= m[0] < clause_end]
+        if not own:  # its clause names no year ("..., aangescherpt tot 55%")
+            unknown.append(f)
+            continue
         # the nearest year; on a tie the one after the figure ("51 procent in 2023")
         nearest = min(own, key=lambda m: (min(abs(m[0] - end), abs(pos - m[1])), m[0] < pos))
         if set(YEAR.findall(nearest[2])) <= set(years):  # a period counts when both ends asked
@@ -496,7 +505,7 @@ def figures_of(text: str, kind: str) -> list[str]:
         pattern = rf"(?:\d{{1,2}}\s+)?(?:{months})\s+\d{{4}}|{YEAR.pattern}|\b\d{{4}}-\d{{4}}\b"
         return [m.group() for m in re.finditer(pattern, text, re.IGNORECASE)]
     if kind == "number":
-        found = []
+        found: list[tuple[int, str]] = []
         shares = [s.span() for s in PERCENT.finditer(text)]  # "3 op 10" is a share, not a count
         for m in NUMBER.finditer(text):
             value = m.group().strip()
@@ -506,8 +515,9 @@ def figures_of(text: str, kind: str) -> list[str]:
                 continue
             if IDENTIFIER.search(text[max(0, m.start() - 20) : m.start()]):
                 continue  # "niveau 2", "tabel 3": a label, not a quantity
-            found.append(value)
-        return found
+            found.append((m.start(), value))
+        found += [(m.start(), m.group()) for m in NUMBER_WORDS.finditer(text)]
+        return [value for _, value in sorted(found)]
     return []
 
 
@@ -698,6 +708,12 @@ def scope_conflict(
     return conflicts
 
 
+def counted_after(text: str, figure: str, unit: tuple[str, ...]) -> bool:
+    """Whether what the question counts follows the figure ("zeven prioritaire thema's")."""
+    m = re.search(r"\b" + re.escape(figure) + r"\b", text)
+    return bool(m) and counts(unit, frozenset(tokenize(text[m.end() : m.end() + 40])[:3]))
+
+
 def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
     """Whether the stems name what the question counts (any of its alternatives)."""
     return any(matches(s, stems) for s in unit)
@@ -862,8 +878,13 @@ class Scorer:
         ]
         if info.years and info.kind in {"number", "percentage"}:
             cand.figures = figures_of_year(cand.text, cand.figures, info.years)
-        if info.unit and info.kind == "number":
-            cand.figures = [f for f in cand.figures if not measures_other(cand.text, f, info.unit)]
+        if info.kind == "number":
+            cand.figures = [
+                f
+                for f in cand.figures
+                if not (info.unit and measures_other(cand.text, f, info.unit))
+                and (f[0].isdigit() or (info.unit and counted_after(cand.text, f, info.unit)))
+            ]
         if cand.cell:
             value = cand.cell.value
             is_share = "%" in value or re.search(r"%|aandeel|procent", previous + cand.text)
