@@ -354,6 +354,8 @@ def test_numbered_labels() -> None:
         "beroepsniveau 3?",
         # the salary table has no ICT row, and the passage names no ICT at all
         "Wat is het gemiddelde bruto maandsalaris van technici in de ICT?",
+        # the report says notifications rose; "minstens 20 werknemers" counts employees
+        "Hoeveel meldingen van collectief ontslag kwamen er in 2025 van industriële werkgevers?",
         # "eind 2025" is the fourth quarter
         "Hoeveel openstaande vacatures had de industrie in het derde kwartaal van 2025?",
         # the table of production workers is of the third quarter

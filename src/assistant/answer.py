@@ -708,6 +708,19 @@ def scope_conflict(
     return conflicts
 
 
+@lru_cache(maxsize=1)
+def count_nouns() -> frozenset[str]:
+    """What reports count: a figure followed by one of these counts that, and not what else
+    the question asks for ("20 werknemers" does not answer "hoeveel meldingen")."""
+    return frozenset(
+        tokenize(
+            "werknemers mensen personen bedrijven werkgevers vacatures banen studenten "
+            "leerlingen technici uitzendkrachten huizen woningen meldingen uitkeringen "
+            "employees people companies employers vacancies jobs students"
+        )
+    )
+
+
 def counted_after(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     """Whether what the question counts follows the figure ("zeven prioritaire thema's")."""
     m = re.search(r"\b" + re.escape(figure) + r"\b", text)
@@ -916,6 +929,8 @@ class Scorer:
             if not unit_score and not counts(info.unit, local_stems) and not row:
                 unit_score = -1.0  # the sentence counts something else (a table row names
                 # no unit: what it counts is in its caption, often only implied)
+            elif not unit_score and all(a[:1] and a[0] in count_nouns() for a in after):
+                unit_score = -1.0  # "minstens 20 werknemers" when notifications are asked
         cand.counts_other = unit_score < 0
         plain_numbers = asked.plain_numbers
         number_score = (
