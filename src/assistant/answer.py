@@ -4,8 +4,11 @@ The answer is extracted, deterministic and fast: the question's type (quantity, 
 date, entity/list, explanation) and constraints (years, quarters, months) are read from the
 question; the sentences of the top passages are scored on weighted term coverage, type match,
 constraints and retrieval rank; the best sentence (cut to 400 characters around its figure)
-is the answer. Abstains when nothing scores high enough, shows conflicting figures from different
-reports side by side, and never returns a number that is not in one of its quotes.
+is the answer. A sentence about another year, quarter, place, sector, level of education or
+occupation than asked is a conflict (SCOPES, labels, subgroups), and a conflict declines unless
+a runner-up names what was asked. Abstains when nothing scores high enough, shows conflicting
+figures from different reports side by side, and never returns a number that is not in one of
+its quotes.
 Imports: settings, models, chunk, store, retrieve, ingest (to build a missing index, and to
 read original files exactly as ingestion does).
 """
