@@ -23,6 +23,7 @@ from assistant.answer import (
     measures_other,
     numbers_supported,
     scope_conflict,
+    subgroup,
     table_cell,
     window,
 )
@@ -331,6 +332,15 @@ def test_another_place_or_sector_is_a_conflict() -> None:
 )
 def test_subgroups(word: str, subgroup: bool) -> None:
     assert bool(SUBGROUP.search(tokenize(word)[0])) is subgroup
+
+
+def test_a_branch_is_named_by_what_it_is_a_branch_of() -> None:
+    assert subgroup(tuple(tokenize("installatiebranche"))) == tuple(tokenize("installatie"))
+    assert subgroup(tuple(tokenize("techniekbranches"))) == tuple(tokenize("techniek"))
+    assert subgroup(tuple(tokenize("deelsectoren"))) is None  # a part, not a branch
+    # a branch only when the question says it, not when a translation guesses it
+    assert subgroup(("dienst", *tokenize("dienstensector"))) is None
+    assert subgroup(tuple(tokenize("lassers"))) == tuple(tokenize("lassers"))
 
 
 def test_numbered_labels() -> None:

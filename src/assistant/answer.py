@@ -542,8 +542,21 @@ SUBGROUP = re.compile(
     r"^(?!medewerker$)\w+(?:werker|worker)$|(?:monteur|operator|installateur|elektricien|ingenieur"
     r"|lasser|fitter|timmerman|chauffeur|engineer|architect|analist|mechanic|welder"
     r"|loodgieter|plumber|electrician|verpleegkundig|nurse|docent|leraar|teacher)$"
-    r"|^\w{4,}(?:branche|sector|bedrijfstak)$"  # a branch: "installatiebranche"
+    r"|^(\w{5,}?)s?(?:branche|sector|bedrijfstak)$"  # a branch: "installatiebranche"
 )
+
+
+def subgroup(group: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The stems that name an asked occupation or branch in a text: the word itself, or for a
+    branch what it is a branch of ('installatiebranche': installatie, as in the table row
+    'Installatietechniek'; 'techniekbranches': techniek, as in 'technieksectoren')."""
+    for i, s in enumerate(group):
+        if m := SUBGROUP.search(s):
+            if not m.group(1):
+                return group  # an occupation, in any of its forms
+            if i == 0:  # a branch the question names itself (not a translation's guess)
+                return tuple(tokenize(m.group(1)))[:1] or None
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -828,7 +841,7 @@ class Scorer:
             numbers=numbers,
             plain_numbers=numbers - set(info.years),
             scopes=asked_scopes(info.text),
-            subgroups=[g for g in terms if any(SUBGROUP.search(s) for s in g)],
+            subgroups=[sub for g in terms if (sub := subgroup(g))],
             labels=labels_in(info.text),
         )
 
@@ -871,7 +884,9 @@ class Scorer:
             and not names & self.stems_before(chunk)
             # a country or region sets the scope of a whole report: anywhere in it is enough
             and not (names & self._places and self.retriever.in_document(chunk.source, names))
-        ] + [g[0] for g in asked.subgroups if g not in in_ctx]  # welders asked, not here
+        ] + [  # welders asked, not named here
+            g[0] for g in asked.subgroups if not any(matches(s, ctx_stems) for s in g)
+        ]
         around = scopes_in(f"{chunk.title} {chunk.heading} {chunk.text}")
         cand.missing += [  # a sector or level of education the passage never names
             kind
@@ -941,7 +956,7 @@ class Scorer:
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         cand.numbers_missing = bool(plain_numbers - numbers_in(f"{chunk.heading} {chunk.text}"))
-        self._check_scope(asked, cand, f"{chunk.heading} {previous[-300:]}", in_ctx)
+        self._check_scope(asked, cand, f"{chunk.heading} {previous[-300:]}", ctx_stems)
         year_score = self._year_score(info, cand, caption)
         quarter_score = self._quarter_score(info, cand, caption, row)
         cand.on_time = (
@@ -971,7 +986,7 @@ class Scorer:
 
     @staticmethod
     def _check_scope(
-        asked: Asked, cand: Candidate, context: str, in_ctx: list[tuple[str, ...]]
+        asked: Asked, cand: Candidate, context: str, ctx_stems: frozenset[str]
     ) -> None:
         """Sets what the candidate says about the asked scopes: the kinds it names itself
         (`named`), the kinds in which it speaks of something else (`conflicts`), and an asked
@@ -999,7 +1014,7 @@ class Scorer:
             cand.missing += [
                 g[0]
                 for g in asked.subgroups
-                if g in in_ctx and not any(matches(s, near) for s in g)
+                if any(matches(s, ctx_stems) for s in g) and not any(matches(s, near) for s in g)
             ]
         told_labels = labels_in(told_text)  # "beroepsniveau 3" asked, "beroepsniveau 2" told
         if any(
