@@ -178,6 +178,9 @@ def test_question_constraints() -> None:
     # two capitalised words that the lexicon knows as one Dutch word; an acronym translated
     assert analyse("How far from the coast is the North Sea platform?").names[0][0] == "noordzee"
     assert tuple(tokenize("bbp")) in [n[:1] for n in analyse("What share of GDP?").names]
+    # an example in brackets is no name the answer must contain
+    aside = analyse("Welk aandeel noemt geopolitiek (zoals de Amerikaanse heffingen) als risico?")
+    assert aside.names == ()
     q3 = analyse("How many vacancies were there in Q3 2024?")
     assert q3.lang == "en" and q3.quarter == 3 and q3.names == ()  # "Q3" is no name
 

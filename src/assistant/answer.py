@@ -317,7 +317,9 @@ def proper_names(question: str, lang: str) -> tuple[tuple[str, ...], ...]:
     from assistant.retrieve import translations
 
     names: list[tuple[str, ...]] = []
-    words = re.findall(r"[\w-]+", question)
+    # an aside in brackets gives an example ("geopolitiek (zoals de Amerikaanse heffingen)"),
+    # not a name the answer must contain
+    words = re.findall(r"[\w-]+", re.sub(r"\([^)]*\)", " ", question))
     skip = -1
     for i, w in enumerate(words):
         if (
