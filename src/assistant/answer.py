@@ -218,6 +218,7 @@ QUANTITY_NOUNS = (
 SALARY = (
     r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:het|de) (?:[\w-]+ ){0,3}\w*(?:salaris|loon|lonen)\b"
     r"|what (?:is|was|are|were) the (?:[\w-]+ ){0,3}(?:salary|salaries|wages?|pay)\b"
+    r"|^(?:gemiddeld\w*|average|bruto|gross)\s+(?:[\w-]+\s+){0,3}\w*(?:salaris|loon|salary|pay)\b"
 )
 
 
@@ -516,6 +517,8 @@ def figures_of(text: str, kind: str) -> list[str]:
             value = m.group().strip()
             if YEAR.fullmatch(value) or PERCENT.fullmatch(value):
                 continue
+            if re.fullmatch(r"\d+\.\d{1,2}", value):
+                continue  # "1.3": a figure or section number (Dutch decimals take a comma)
             if any(a <= m.start() < b for a, b in shares):
                 continue
             if IDENTIFIER.search(text[max(0, m.start() - 20) : m.start()]):
