@@ -158,6 +158,7 @@ def test_documents_and_context(assistant) -> None:
         ("Welk aantal vacatures stond eind 2025 open?", "number"),
         ("What is the average gross monthly salary of technicians?", "number"),
         ("Wat is het gemiddelde bruto maandsalaris van een technicus?", "number"),
+        ("Gemiddeld bruto maandloon van een technicus in de elektrotechniek?", "number"),
         # "who" deep in the sentence is a relative pronoun
         ("Among agency workers who now claim benefits, how many are over 55?", "number"),
     ],
@@ -264,6 +265,11 @@ def test_labels_are_no_quantities() -> None:
     assert figures_of("In 2025 waren er 400 bedrijven op zeven locaties.", "number") == [
         "400",
         "zeven",
+    ]
+    # "1.3" is a figure number: Dutch thousands take three digits, decimals a comma
+    assert figures_of("Warmtepompen per scenario 1.3: 240.000 of 2,5 keer", "number") == [
+        "240.000",
+        "2,5",
     ]
 
 
