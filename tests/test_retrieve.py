@@ -88,6 +88,10 @@ def test_translations_prefer_the_glossary_and_two_word_terms() -> None:
     assert used_next and "laadpalen" in words
     assert translations("danish") == (["deense"], False)
     assert translations("zzzunknown") == ([], False)
+    # informal and hyphenated English: a hyphenated word is translated whole
+    assert translations("techs")[0] == ["technici"]
+    groups = term_groups("What share of side-entrants want no training?", expand_english=True)
+    assert any(set(tokenize("zij-instromers")) & set(g) for g in groups)
 
 
 def test_bm25_mirrors_the_chroma_index(assistant) -> None:

@@ -319,6 +319,15 @@ GLOSSARY: dict[str, str] = {
     "wallonia": "wallonië",
     "main": "belangrijkste",
     "important": "belangrijk",
+    # informal and hyphenated English an advisor types
+    "techs": "technici",
+    "side-entrants": "zij-instromers",
+    "career-changers": "zij-instromers",
+    "job-seekers": "werkzoekenden",
+    "claimants": "ww'ers uitkering",
+    "claimant": "ww'er uitkering",
+    "trainees": "leerlingen",
+    "newcomers": "instromers",
 }
 
 # Dutch words that reports and advisors use for the same thing ("woningen" asked, "huizen"
