@@ -742,10 +742,15 @@ def count_nouns() -> frozenset[str]:
     )
 
 
+def words_after(text: str, at: re.Match[str]) -> list[str]:
+    """The first three words (stems) after a figure found in the text: what it counts."""
+    return tokenize(text[at.end() : at.end() + 40])[:3]
+
+
 def counted_after(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     """Whether what the question counts follows the figure ("zeven prioritaire thema's")."""
     m = re.search(r"\b" + re.escape(figure) + r"\b", text)
-    return bool(m) and counts(unit, frozenset(tokenize(text[m.end() : m.end() + 40])[:3]))
+    return bool(m) and counts(unit, frozenset(words_after(text, m)))
 
 
 def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
@@ -942,7 +947,7 @@ class Scorer:
         unit_score = 0.0
         if info.unit and cand.figures:
             after = [
-                tokenize(cand.text[m.end() : m.end() + 40])[:3]
+                words_after(cand.text, m)
                 + (["euro"] if "€" in cand.text[max(0, m.start() - 3) : m.start()] else [])
                 for f in cand.figures
                 for m in [re.search(re.escape(f), cand.text)]
@@ -1302,7 +1307,7 @@ class Assistant:
         second = conflict or (self._other_figure(best, cands) if info.compare else None)
         if second:
             chosen.append(second)
-        focus = [self._focus(info, c) for c in chosen]
+        focus = [self._focus(asked, c) for c in chosen]
         limit = self.settings.answer_max_chars
         if len(chosen) == 1:
             if info.kind in {"entity", "explanation"} and len(best.text) < 250:
@@ -1359,17 +1364,17 @@ class Assistant:
         return self._checked(declined, text, [text], [quoted], [row.figures[0]])
 
     @staticmethod
-    def _focus(info: QuestionInfo, cand: Candidate) -> str | None:
+    def _focus(asked: Asked, cand: Candidate) -> str | None:
         """The figure that answers: the one in a clause about the asked place or sector ("14%
         in Noord-Nederland en 17% in Zuid-Limburg"), else the one followed by what is counted,
         else the first."""
-        asked = asked_scopes(info.text)
-        if asked and len(cand.figures) > 1:
+        info = asked.info
+        if asked.scopes and len(cand.figures) > 1:
             best, hits = None, 0
             for clause in CLAUSE.split(cand.text):
                 named = {k: {s.name for s in v} for k, v in scopes_in(clause).items()}
                 # the asked scopes it names, less the other ones ("14% in Noord-Nederland")
-                n = sum((1 if v & named[k] else -1) for k, v in asked.items() if k in named)
+                n = sum((1 if v & named[k] else -1) for k, v in asked.scopes.items() if k in named)
                 own = [f for f in cand.figures if f in clause]
                 if own and n > hits:
                     best, hits = own[0], n
@@ -1377,10 +1382,8 @@ class Assistant:
                 return best
         for f in cand.figures:
             m = re.search(re.escape(f), cand.text)
-            if m and info.unit:
-                after = frozenset(tokenize(cand.text[m.end() : m.end() + 40])[:3])
-                if counts(info.unit, after):
-                    return f
+            if m and info.unit and counts(info.unit, frozenset(words_after(cand.text, m))):
+                return f
         return cand.figures[0] if cand.figures else None
 
     def _extend(self, cand: Candidate) -> Candidate:

@@ -451,6 +451,7 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
     """The stems of a question, one group per word: the word's stem and, for English, the
     stems of its Dutch translations. A group matches a text when any of its stems does."""
     stemmer = _stemmer()
+    same = synonyms()
     groups: list[tuple[str, ...]] = []
     skip = -1  # the second word of a two-word term already used
     for i, word, parts, following in _words(text):
@@ -465,7 +466,6 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
             if used:
                 skip = i + 1
             words = dutch + ([word, following] if used and following else [word])
-        same = synonyms()
         stems = stemmer.stemWords(words)
         groups.append(tuple(dict.fromkeys(a for s in stems for a in [s, *same.get(s, ())])))
         groups.extend((stemmer.stemWord(p),) for p in parts)
