@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import (
+    DURATION,
     SINCE,
     SUBGROUP,
     QuestionError,
     analyse,
     asked_scopes,
     counted_unit,
+    counts_else,
     figures_of,
     figures_of_year,
     is_row,
@@ -566,3 +568,31 @@ def test_no_model_is_loaded_at_import() -> None:
 
 def test_repo_root_has_seeds() -> None:
     assert len(list(Path(ROOT, "seeds").glob("*.txt"))) == 5
+
+
+def test_without_a_counted_unit_a_duration_is_no_count() -> None:
+    """'Logistiek managers ... okt 2025: hoeveel zijn dat er?' is not 'max 6 maanden'."""
+    heading = "Aanbod mensen WW, max 6 maanden uit industrie en uitzend, oktober 2025"
+    assert measures_other(heading, "6", counted_unit("Hoeveel zijn dat er?"))
+    assert not measures_other("Logistiek managers 200", "200", ())
+    assert not measures_other("Het kost 500 euro per deelnemer.", "500", ())  # an amount
+    answer = analyse("Hoe lang duurt de oriëntatieperiode bij Saxion?")
+    assert answer.unit == () and DURATION.search(answer.text)
+
+
+def test_people_in_general_count_groups_of_people_not_companies() -> None:
+    companies = counted_unit("Met hoeveel bedrijven werkt het Talent Office samen?")
+    assert companies == counted_unit("Met hoeveel bedrijven?")  # not the verb after the noun
+    assert counts_else(companies, tokenize("50 medewerkers in opleiding")[1:])
+    dismissals = counted_unit("Vanaf hoeveel ontslagen moet een werkgever het melden?")
+    assert not counts_else(dismissals, tokenize("20 werknemers binnen 3 maanden")[1:])
+    notifications = counted_unit("Hoeveel meldingen waren er?")
+    assert counts_else(notifications, tokenize("20 werknemers")[1:])
+
+
+def test_a_field_is_no_occupation(assistant) -> None:
+    """'mechanical engineering' is a field of study (werktuigbouw), not engineers."""
+    info = analyse("Which mbo fields grew: chemistry, metal or mechanical engineering?")
+    assert assistant.scorer.asked(info).subgroups == []
+    info = analyse("How many vacancies for engineers were there?")
+    assert assistant.scorer.asked(info).subgroups

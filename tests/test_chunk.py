@@ -91,3 +91,29 @@ def test_markup_and_squash() -> None:
         == "13% van de wet in het 2e kwartaal"
     )
     assert squash("2 8.000 va-\ncatures") == squash("28.000 vacatures")
+
+
+def test_a_sentence_broken_by_a_blank_line_is_not_cut_between_chunks() -> None:
+    """PDF text puts blank lines inside sentences; a chunk must not end there."""
+    filler = "Dit is een volzin over de arbeidsmarkt in de industrie. " * 14  # ~800 chars
+    text = f"{filler.strip()}\nAls grootste obstakels noemen zij: het tekort aan vakbekwame\n\n" + (
+        "technici, onduidelijk beleid en een onhaalbare planning. Daarna volgt meer tekst."
+    )
+    groups = pack(blocks_of(text), 900, 0)
+    assert len(groups) == 2
+    joined = [" ".join(u.raw for u in g).replace("\n", " ") for g, _ in groups]
+    assert any("vakbekwame" in t and "onhaalbare planning." in t for t in joined)
+    # a long paragraph cannot move: the continuation's first sentence joins it instead
+    long = "Een lange alinea zonder einde " * 40 + "met het tekort aan vakbekwame"
+    groups = pack(blocks_of(f"{long}\n\ntechnici en monteurs. Een nieuwe zin volgt hier."), 900, 0)
+    first = "\n".join(u.raw for u in groups[0][0])
+    assert first.endswith("technici en monteurs.")
+    assert groups[1][0][0].raw.startswith("Een nieuwe zin")
+    assert groups[1][0][0].line_start == 3  # the cut line belongs to both pieces
+
+
+def test_no_seed_chunk_ends_inside_the_sentence_its_neighbour_finishes() -> None:
+    manifest = load_manifest(ROOT / "ingest" / "corpus.toml")
+    doc = load_document(ROOT / "seeds" / "003_3a9c37bcf67670c7.txt", manifest)
+    chunks = chunk_document(doc, 900, 0)
+    assert any("vakbekwame technici, onduidelijk regeringsbeleid" in c.text for c in chunks)

@@ -133,3 +133,27 @@ def test_hybrid_search_finds_the_evidence(assistant) -> None:
 def test_english_question_retrieves_dutch_passages(assistant) -> None:
     ranked = assistant.retriever.search("How many temporary agency workers work in industry?", 10)
     assert any("uitzendkrachten" in p.chunk.text for p in ranked[:5])
+
+
+def test_abbreviated_months_are_the_months() -> None:
+    assert tokenize("WW okt 2025") == tokenize("WW oktober 2025")
+    assert tokenize("Oct 2025", expand_english=True) == tokenize("oktober 2025")
+    assert tokenize("mei") == tokenize("mei")  # "mar"/"may" are no abbreviations here
+
+
+def test_english_questions_keep_the_content_words_of_the_long_stop_list() -> None:
+    """The stop-words package's English list holds "open", "older", "young", "highest"."""
+    groups = term_groups("Which share of older workers were open to a career switch?", True)
+    stems = {s for g in groups for s in g}
+    assert set(tokenize("ouder openstaande")) <= stems
+    assert not set(tokenize("which were")) & stems  # real stop words still go
+    # Dutch text keeps the long list ("qua" is no term of a Dutch question)
+    assert term_groups("Welke sectoren waren qua banen groter?") == term_groups(
+        "Welke sectoren waren banen groter?"
+    )
+
+
+def test_a_two_word_term_adds_to_the_glossary_word() -> None:
+    """'staff shortages': personeel (glossary) and personeelstekorten (lexicon)."""
+    words, used_next = translations("staff", "shortages")
+    assert not used_next and words[0] == GLOSSARY["staff"] and "personeelstekorten" in words

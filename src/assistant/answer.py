@@ -288,12 +288,12 @@ def analyse(question: str) -> QuestionInfo:
         quarter,
         tuple(dict.fromkeys(term_groups(content, expand_english=lang == "en"))),
         proper_names(question, lang),
-        counted_unit(question) if kind == "number" else (),
+        counted_unit(question, lang) if kind == "number" else (),
         bool(COMPARISON.search(question)),
     )
 
 
-def counted_unit(question: str) -> tuple[str, ...]:
+def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     """What a 'hoeveel X' / 'how many X' question counts: the stems (and translations) of the
     one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
     if re.search(
@@ -303,12 +303,18 @@ def counted_unit(question: str) -> tuple[str, ...]:
     ):
         return ("euro",)
     m = re.search(
-        r"\b(?:hoeveel|how many|how much|aantal)\s+([a-zà-ÿ-]{2,}(?:\s+[a-zà-ÿ-]{3,})?)",
+        r"\b(hoeveel|how many|how much|aantal)\s+([a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
         question.lower(),
     )
     if not m:
         return ()
-    return tuple(dict.fromkeys(s for g in term_groups(m.group(1), expand_english=True) for s in g))
+    words = m.group(2)
+    # a second word: English compounds ("heat pumps"), a Dutch noun after its adjective
+    # ("openstaande vacatures"), not the verb after a Dutch noun ("bedrijven werkt")
+    if m.group(3) and (m.group(1).startswith("how") or words.endswith("e")):
+        words += " " + m.group(3)
+    english = (lang or detect_language(question)) == "en"
+    return tuple(dict.fromkeys(s for g in term_groups(words, expand_english=english) for s in g))
 
 
 def proper_names(question: str, lang: str) -> tuple[tuple[str, ...], ...]:
@@ -597,24 +603,36 @@ YEAR_END = r"\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
 END_OF_YEAR = r"\b(?:eind|einde|end of|ultimo)\s+(?:(?:van|het jaar)\s+)*(?:19|20)\d\d\b"
 
 
-@lru_cache(maxsize=1)
-def measure_stems() -> frozenset[str]:
+TIME_UNITS = (
+    "dag dagen week weken maand maanden jaar jaren uur uren minuten "
+    "days weeks months years hours minutes"
+)
+# a question about a duration, which a figure followed by a unit of time answers
+DURATION = re.compile(
+    r"\b(?:hoe lang|how long|hoeveel tijd|how much time|duur|duurt|duration|lasts?|takes?)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=2)
+def measure_stems(time_only: bool = False) -> frozenset[str]:
     """Units of time, money and ratio: a figure followed by one of these is no count of
     things ('180 dagen', '3,5 keer'). Physical units (Mton, MW) can measure what is asked."""
-    return frozenset(
-        tokenize(
-            "dag dagen week weken maand maanden jaar jaren uur uren minuten procent euro keer "
-            "days weeks months years hours minutes percent times"
-        )
-    )
+    other = "" if time_only else " procent euro keer percent times"
+    return frozenset(tokenize(TIME_UNITS + other))
 
 
 def measures_other(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     """Whether the figure is followed by a unit of measure that is not what the question
-    counts ('180 dagen' for 'hoeveel vacatures')."""
+    counts ('180 dagen' for 'hoeveel vacatures'). Without a counted unit ("hoeveel zijn dat
+    er?") only a unit of time is something else ("max 6 maanden")."""
     m = re.search(re.escape(figure) + r"\s*([^\W\d]+)", text)
     after = tokenize(m.group(1)) if m else []  # the very next word ("400.000 per jaar": per)
-    return bool(after) and after[0] in measure_stems() and not counts(unit, frozenset(after))
+    return (
+        bool(after)
+        and after[0] in measure_stems(time_only=not unit)
+        and not counts(unit, frozenset(after))
+    )
 
 
 LABELLED = re.compile(r"\b\w*?(niveau|level|fase|phase|stap|step)[\s-]*(\d{1,2})\b", re.IGNORECASE)
@@ -729,17 +747,31 @@ def scope_conflict(
     return conflicts
 
 
+PEOPLE = "werknemers medewerkers werkenden mensen personen employees workers people"
+PEOPLE_KINDS = "studenten leerlingen deelnemers technici uitzendkrachten werkgevers students"
+
+
 @lru_cache(maxsize=1)
 def count_nouns() -> frozenset[str]:
     """What reports count: a figure followed by one of these counts that, and not what else
     the question asks for ("20 werknemers" does not answer "hoeveel meldingen")."""
     return frozenset(
         tokenize(
-            "werknemers mensen personen bedrijven werkgevers vacatures banen studenten "
-            "leerlingen technici uitzendkrachten huizen woningen meldingen uitkeringen "
-            "employees people companies employers vacancies jobs students"
+            f"{PEOPLE} {PEOPLE_KINDS} bedrijven vacatures banen huizen woningen meldingen "
+            "uitkeringen companies employers vacancies jobs"
         )
     )
+
+
+def counts_else(unit: tuple[str, ...], after: list[str]) -> bool:
+    """Whether the words after a figure start with a count noun for something other than
+    what the question counts. People in general ("50 medewerkers") count any group of people
+    or what happens to them ("hoeveel technici", "hoeveel ontslagen"), not companies."""
+    if not after or after[0] not in count_nouns():
+        return False
+    general = frozenset(tokenize(PEOPLE))
+    things = count_nouns() - general - frozenset(tokenize(PEOPLE_KINDS))
+    return not (after[0] in general and not any(s in things for s in unit))
 
 
 def words_after(text: str, at: re.Match[str]) -> list[str]:
@@ -851,7 +883,13 @@ class Scorer:
             numbers=numbers,
             plain_numbers=numbers - set(info.years),
             scopes=asked_scopes(info.text),
-            subgroups=[sub for g in terms if (sub := subgroup(g))],
+            subgroups=[
+                sub
+                for g in terms
+                if (sub := subgroup(g))
+                # a field, not its workers: "engineering", "welding", "nursing"
+                and not re.search(rf"\b(?:{'|'.join(map(re.escape, g))})\w*ing\b", info.text, re.I)
+            ],
             labels=labels_in(info.text),
         )
 
@@ -923,7 +961,10 @@ class Scorer:
             cand.figures = [
                 f
                 for f in cand.figures
-                if not (info.unit and measures_other(cand.text, f, info.unit))
+                if not (
+                    (info.unit or not DURATION.search(info.text))
+                    and measures_other(cand.text, f, info.unit)
+                )
                 and (f[0].isdigit() or (info.unit and counted_after(cand.text, f, info.unit)))
             ]
         if cand.cell:
@@ -957,7 +998,7 @@ class Scorer:
             if not unit_score and not counts(info.unit, local_stems) and not row:
                 unit_score = -1.0  # the sentence counts something else (a table row names
                 # no unit: what it counts is in its caption, often only implied)
-            elif not unit_score and all(a[:1] and a[0] in count_nouns() for a in after):
+            elif not unit_score and all(counts_else(info.unit, a) for a in after):
                 unit_score = -1.0  # "minstens 20 werknemers" when notifications are asked
         cand.counts_other = unit_score < 0
         plain_numbers = asked.plain_numbers

@@ -19,7 +19,7 @@ from assistant.clean import repair
 from assistant.models import Chunk, Document
 
 # Bump when chunking or repair changes what chunks a file gives: the next ingest re-chunks.
-CHUNKER_VERSION = "8"
+CHUNKER_VERSION = "9"
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTE = re.compile(
     rf"^\s*([{SUPERSCRIPTS}]+\s*\S|\d{{1,2}}\s+\S.*(\(\d{{4}}\)|https?://|www\.)|https?://\S+\s*$)"
@@ -263,6 +263,47 @@ def _continues(prev: str, nxt: str) -> bool:
     return bool(prev and nxt) and prev[-1] not in ".!?:;" and (nxt[0].islower() or nxt[0] in "(,")
 
 
+def _runs_on(prev: Unit, unit: Unit) -> bool:
+    """Whether the unit continues the sentence of the one before it: a line of the same block
+    after a line that ends no sentence, or a paragraph that runs on after a blank line."""
+    if prev.kind != "text" or unit.kind != "text":
+        return False
+    if prev.block == unit.block:
+        return prev.raw.rstrip()[-1:] not in ".!?:;"
+    return _continues(prev.raw, unit.raw)
+
+
+def _sentence_start(units: list[Unit], part: Unit, budget: int) -> int:
+    """Where the unfinished sentence that `part` continues begins among the units: its index
+    (at least 1, so something stays), or 0 when `part` starts afresh or the sentence's start is
+    longer than `budget`."""
+    if not _runs_on(units[-1], part):
+        return 0
+    i = len(units) - 1
+    while i > 0 and _runs_on(units[i - 1], units[i]):
+        i -= 1
+    moved = sum(len(u.raw) + 1 for u in units[i:])
+    return i if i >= 1 and moved <= budget else 0
+
+
+def _split_head(unit: Unit, budget: int) -> tuple[Unit | None, Unit | None]:
+    """The unit cut after its first sentence, if that is at most `budget` characters: the two
+    pieces keep their lines (the line where the cut falls belongs to both)."""
+    spans = sentence_spans(unit.raw)
+    if len(spans) < 2 or spans[0][1] > budget:
+        return None, None
+    cut = spans[0][1]
+    head, rest = unit.raw[:cut].rstrip(), unit.raw[cut:].lstrip()
+    if unit.line_start is None:
+        return replace(unit, raw=head), replace(unit, raw=rest)
+    head_end = unit.line_start + head.count("\n")
+    rest_start = unit.line_start + unit.raw[: len(unit.raw) - len(rest)].count("\n")
+    return (
+        replace(unit, raw=head, line_end=head_end),
+        replace(unit, raw=rest, line_start=rest_start),
+    )
+
+
 def _join(units: list[Unit]) -> str:
     out = ""
     for prev, unit in zip([None, *units], units, strict=False):
@@ -335,6 +376,17 @@ def pack(units: list[Unit], chunk_chars: int, overlap_chars: int) -> list[tuple[
                 captions: list[Unit] = []  # a caption goes with what it introduces
                 while len(current) > 1 and _ends_with_caption(current, part):
                     captions.insert(0, current.pop())
+                # and the start of a sentence goes with its end ("het tekort aan vakbekwame"
+                # / blank line / "technici, ..."), if it is short enough to move
+                start = _sentence_start(current, part, chunk_chars // 2)
+                if not captions and start:
+                    captions, current = current[start:], current[:start]
+                elif not captions and _runs_on(current[-1], part):
+                    # else its end goes with its start: the part up to its first sentence end
+                    head, rest = _split_head(part, chunk_chars // 2)
+                    if head and rest:
+                        current.append(head)
+                        part = rest
                 flush(carry=not captions)
                 current.extend(captions)
             current.append(part)

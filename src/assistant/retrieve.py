@@ -231,7 +231,7 @@ GLOSSARY: dict[str, str] = {
     "master": "master",
     "graduates": "afgestudeerden",
     "chemistry": "chemie",
-    "mechanical": "werktuigbouw",
+    "mechanical": "mechanisch werktuigbouw",
     "engineering": "techniek",
     "electrical": "elektro",
     "mechatronics": "mechatronica",
@@ -349,6 +349,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("technicus", "technici"),
     ("student", "studenten", "leerlingen"),
     ("verwachting", "prognose"),
+    ("ontslag", "ontslagen", "ontslaan"),
 )
 
 
@@ -389,21 +390,59 @@ def translations(word: str, following: str | None = None) -> tuple[list[str], bo
     two-word term ("charging points") goes before the single word. Returns the words and
     whether the following word was used."""
     lex = lexicon()
-    if word in GLOSSARY:
-        return GLOSSARY[word].lower().split(), False
-    if following and f"{word} {following}" in lex:
-        return list(lex[f"{word} {following}"]), True
+    pair = lex.get(f"{word} {following}", ()) if following else ()
+    if word in GLOSSARY:  # "staff shortages": personeel, and personeelstekorten
+        return GLOSSARY[word].lower().split() + list(pair), False
+    if pair:
+        return list(pair), True
     return list(lex.get(word, ())), False
 
+
+# the Snowball English stop list, with the words that only ask ("many", "much"): for English
+# questions, whose content words ("open", "young", "older") the long list would drop
+_ENGLISH_STOP = """i me my myself we our ours ourselves you your yours yourself yourselves he him
+    his himself she her hers herself it its itself they them their theirs themselves what which
+    who whom this that these those am is are was were be been being have has had having do
+    does did doing a an the and but if or because as until while of at by for with about
+    against between into through during before after above below to from up down in out on
+    off over under again further then once here there when where why how all any both each
+    few more most other some such no nor not only own same so than too very s t can will
+    just don should now d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma
+    mightn mustn needn shan shouldn wasn weren won wouldn many much would could also among
+    amongst across within without around along upon since whether yet still ever though
+    although however toward towards onto"""
+ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
+
+# abbreviated months as an advisor types them ("okt 2025", "Oct 2025"); not "mar"/"may"
+MONTHS = {
+    "jan": "januari",
+    "feb": "februari",
+    "mrt": "maart",
+    "apr": "april",
+    "jun": "juni",
+    "jul": "juli",
+    "aug": "augustus",
+    "sep": "september",
+    "sept": "september",
+    "okt": "oktober",
+    "oct": "oktober",
+    "nov": "november",
+    "dec": "december",
+}
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def _stop_words(english: bool = False) -> frozenset[str]:
+    """Dutch stop words (the stop-words package), and English ones: for Dutch text the
+    package's long English list (1,300 words, which also drops Dutch "qua", "via", "ten"), for
+    an English question a short one: the long list has "open", "young", "older", "work",
+    "year" and "highest", which are what the question is about."""
     from stop_words import get_stop_words
 
-    return frozenset(get_stop_words("dutch")) | frozenset(get_stop_words("english"))
+    english_words = ENGLISH_STOP_WORDS if english else frozenset(get_stop_words("english"))
+    return frozenset(get_stop_words("dutch")) | english_words
 
 
 @lru_cache(maxsize=1)
@@ -430,17 +469,18 @@ def normalize_number(token: str) -> str:
     return token
 
 
-def _words(text: str) -> list[tuple[int, str, tuple[str, ...], str | None]]:
+def _words(text: str, english: bool = False) -> list[tuple[int, str, tuple[str, ...], str | None]]:
     """The words of a text that count, lowercased: (position among all its tokens, the word or
     the normalised number, the parts of a hyphenated word, the token after it). Stop words and
     single letters are left out; numbers are normalised ('28.000' -> '28000')."""
-    stop = _stop_words()
+    stop = _stop_words(english)
     tokens = _TOKEN.findall(text.lower())
     out: list[tuple[int, str, tuple[str, ...], str | None]] = []
     for i, raw in enumerate(tokens):
         if raw[0].isdigit():
             out.append((i, normalize_number(raw.rstrip("%")), (), None))
         elif raw not in stop and len(raw) >= 2:
+            raw = MONTHS.get(raw, raw)
             parts = tuple(p for p in raw.split("-") if len(p) > 1 and p not in stop)
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             out.append((i, raw, parts if "-" in raw else (), following))
@@ -454,7 +494,7 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
     same = synonyms()
     groups: list[tuple[str, ...]] = []
     skip = -1  # the second word of a two-word term already used
-    for i, word, parts, following in _words(text):
+    for i, word, parts, following in _words(text, expand_english):
         if i == skip:
             continue
         if word[0].isdigit():
@@ -475,7 +515,7 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
 def tokenize(text: str, expand_english: bool = False) -> list[str]:
     """Lowercase, stop words out, Dutch stems; numbers normalised; compounds also split."""
     words: list[str] = []
-    for _, word, parts, _ in _words(text):
+    for _, word, parts, _ in _words(text, expand_english):
         if expand_english and not word[0].isdigit():
             words.extend(translations(word)[0][:2])  # BM25: the two most likely translations
         words.append(word)
