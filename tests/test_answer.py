@@ -384,9 +384,6 @@ def test_numbered_labels() -> None:
         "tweede kwartaal van 2025?",
         # December 2025 is given; a table row of another subject is no stand-in
         "Hoeveel ex-uitzendkrachten uit de industrie hadden in december 2024 een WW-uitkering?",
-        # the figure's own sentence is about mechanics; electricians come in the next one
-        "Hoeveel vacatures waren er in het tweede kwartaal van 2023 voor elektriciens in de "
-        "industrie?",
         # a region must be named in the passage itself; a branch too
         "Hoeveel industriewerknemers in Zuid-Limburg waren eind 2022 zestig jaar of ouder?",
         "Hoeveel verdient een technicus in de installatiebranche gemiddeld per maand?",
@@ -396,6 +393,19 @@ def test_declines_a_figure_about_another_group(assistant, question: str) -> None
     """The documents give the figure for industry, all people on benefits, the Netherlands
     and mbo students: not for construction, welders, Germany or hbo masters."""
     assert assistant.ask(question).abstained
+
+
+def test_a_figure_about_another_occupation_gives_way_to_the_row_of_the_asked_one(
+    assistant,
+) -> None:
+    """'bijna 10.000 voor monteurs. Ook voor elektriciens ...': the figure's own sentence is
+    about mechanics; the table row of electricians (3.000) answers."""
+    answer = assistant.ask(
+        "Hoeveel vacatures waren er in het tweede kwartaal van 2023 voor elektriciens in de "
+        "industrie?"
+    )
+    assert not answer.abstained and "3.000" in answer.answer and "10.000" not in answer.answer
+    assert "Elektriciens" in answer.citations[0].quote
 
 
 @pytest.mark.parametrize(
@@ -596,3 +606,24 @@ def test_a_field_is_no_occupation(assistant) -> None:
     assert assistant.scorer.asked(info).subgroups == []
     info = analyse("How many vacancies for engineers were there?")
     assert assistant.scorer.asked(info).subgroups
+
+
+def test_two_tables_side_by_side_give_two_rows_per_line(assistant) -> None:
+    """'Wat werkgevers vragen' beside 'Aanbod mensen WW': each half of a line is a row, and every
+    row is read with the caption above the table, not with the rows above it."""
+    text = (
+        "Vacatures industrie, 3e kwartaal 2025 Aantal\n\n"
+        "Aanbod mensen WW, max 6 maanden, oktober 2025\n\nAantal\n\n"
+        "Monteurs industriële machines 1.800 Productiemedewerkers 3.200\n\n"
+        "Managers sales en marketing 500 (Hoofd)operators procesindustrie 300\n\n"
+        "Magazijn, - expeditiemedewerkers en orderpickers 400 Logistiek managers 200\n\nBron UWV"
+    )
+    from assistant.answer import split_candidates, table_top
+    from assistant.models import Chunk, Passage
+
+    chunk = Chunk("x", "x.txt", text, "R", None, "", None, 1, 9)
+    rows = [c.text for c in split_candidates(Passage(chunk, 1.0), 0)]
+    assert "Logistiek managers 200" in rows and "Productiemedewerkers 3.200" in rows
+    assert text[table_top(text, text.index("Magazijn")) :].startswith("Monteurs")
+    question = "Logistiek managers in de WW, oktober 2025: hoeveel zijn dat er?"
+    assert best_candidate(assistant, question, text) == "Logistiek managers 200"

@@ -370,7 +370,8 @@ class Candidate:
     local: float = 0.0  # term coverage of the sentence with its heading and lead-in
     missing: list[str] = field(default_factory=list)  # rare question terms not in the passage
     # the kinds in which it speaks of something else than asked: "time" (another year or
-    # quarter), "label" (niveau 2 for niveau 3), or a scope kind ("place", "sector", "level")
+    # quarter), "label" (niveau 2 for niveau 3), "group" (its figure is about another occupation
+    # of the passage), or a scope kind ("place", "sector", "level")
     conflicts: set[str] = field(default_factory=set)
     counts_other: bool = False  # its figures count something else than the question asks
     numbers_missing: bool = False  # a number of the question is nowhere in the passage
@@ -401,8 +402,15 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
                 x += 1
             while y > x and text[y - 1].isspace():
                 y -= 1
-            if y - x >= 8:
-                out.append(Candidate(text[x:y], passage, rank, x, y))
+            if y - x < 8:
+                continue
+            # two tables side by side give two rows on one line: "Productiemedewerkers 900
+            # Monteurs industriële machines 300" are two rows, each with its own figure
+            if "\n" not in text[x:y] and (m := TWO_ROWS.fullmatch(text[x:y])):
+                cut = x + m.end(1)
+                out.append(Candidate(text[x:cut], passage, rank, x, cut))
+                x = x + m.start(2)
+            out.append(Candidate(text[x:y], passage, rank, x, y))
     pairs = [
         Candidate(text[a.start : b.end], passage, rank, a.start, b.end, pair=True)
         for a, b in zip(out, out[1:], strict=False)
@@ -418,6 +426,30 @@ def is_row(text: str) -> bool:
     return "\n" not in text and bool(TABLE_VALUES.search(text)) and not re.search(r"[.!?]\s", text)
 
 
+def table_top(text: str, start: int) -> int:
+    """Where the table that a row at `start` belongs to begins: its first row, above which
+    its caption stands. Walks up over rows, lone values and single label lines."""
+    top, labels = start, 0
+    lines = text[:start].split("\n")[:-1]
+    pos = start - len(text[:start].split("\n")[-1])
+    for line in reversed(lines):
+        pos -= len(line) + 1
+        flat = line.strip()
+        if not flat:
+            continue
+        years_only = re.search(r"(?:19|20)\d\d[\s)]*$", flat)  # a caption or header of years
+        if not years_only and (
+            is_row(flat) or TWO_ROWS.fullmatch(flat) or re.fullmatch(r"[\d.,]+%?", flat)
+        ):
+            top, labels = pos, 0
+        elif len(flat) <= 100 and flat[-1] not in ".!?:" and labels == 0:
+            labels += 1
+        else:
+            break
+    return top
+
+
+TWO_ROWS = re.compile(r"([^\d\n]{3,}?\s\d[\d.,]*%?)\s+([A-Z(][^\d\n]{2,}?\s\d[\d.,]*%?)")
 TABLE_VALUES = re.compile(r"(?:[ \t]+(?:-?\d+(?:[.,]\d+)*[ \t]?%?|-|–))+[ \t]*$")
 
 
@@ -904,10 +936,12 @@ class Scorer:
         if len(info.years) == 1 and info.kind in {"number", "percentage"}:
             cand.cell = table_cell(chunk.text, cand.start, cand.end, info.years[0])
         row = bool(cand.cell) or is_row(cand.text)
-        if cand.cell:  # a table row: what the table is about is in its caption
-            previous = chunk.text[max(0, cand.cell.header_start - 300) : cand.start]
-        elif row:
-            previous = chunk.text[max(0, cand.start - 300) : cand.start]
+        if row:  # a table row: what the table is about is in its caption, above its rows
+            header = cand.cell.header_start if cand.cell else cand.start
+            top = table_top(chunk.text, header)
+            previous = chunk.text[max(0, top - 300) : top]
+            if cand.cell:  # with the header line of the years ("Industriële beroepen 2014 ...")
+                previous += "\n" + chunk.text[header:].split("\n", 1)[0]
         local_stems = sent_stems | stem_set(f"{chunk.heading} {previous[-300:]}")
         ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
         total = asked.total
@@ -1061,12 +1095,15 @@ class Scorer:
         )
         if cand.figures and asked.subgroups:  # the figure's own sentence or lead-in names the
             # asked occupation ("bijna 10.000 voor monteurs. Ook voor elektriciens ...": no)
+            # a conflict of kind "group": a runner-up that names the occupation may answer
             near = stem_set(told_text) | stem_set(context)
-            cand.missing += [
-                g[0]
+            if any(
+                any(matches(s, ctx_stems) for s in g) and not any(matches(s, near) for s in g)
                 for g in asked.subgroups
-                if any(matches(s, ctx_stems) for s in g) and not any(matches(s, near) for s in g)
-            ]
+            ):
+                cand.conflicts.add("group")
+            elif all(any(matches(s, near) for s in g) for g in asked.subgroups):
+                cand.named.add("group")
         told_labels = labels_in(told_text)  # "beroepsniveau 3" asked, "beroepsniveau 2" told
         if any(
             kind in told_labels and not numbers & told_labels[kind]

@@ -250,6 +250,7 @@ GLOSSARY: dict[str, str] = {
     "recruitment": "werving instroom",
     "recruit": "werven",
     "hire": "aannemen",
+    "approached": "benaderd",
     "hired": "aangenomen",
     "requirements": "eisen",
     "vacancy-filling": "vervullen",
@@ -328,6 +329,12 @@ GLOSSARY: dict[str, str] = {
     "claimant": "ww'er uitkering",
     "trainees": "leerlingen",
     "newcomers": "instromers",
+    "manufacturers": "industrie fabrikanten productiebedrijven",
+    "manufacturer": "industrie fabrikant",
+    "mid": "halverwege medio",
+    "holding": "belemmerd belemmering",
+    "hampering": "belemmerd belemmering",
+    "hindering": "belemmerd belemmering",
 }
 
 # Dutch words that reports and advisors use for the same thing ("woningen" asked, "huizen"
