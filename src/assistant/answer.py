@@ -728,6 +728,7 @@ SCOPES = (
     Scope("sector", "industrie", r"industri|manufactur"),
     Scope("sector", "chemie", r"\bchemi|\bpetrochemi", 2),
     Scope("sector", "metaal", r"\bmeta(?:al|l)", 2),
+    Scope("sector", "elektrotechniek", r"elektrotechni|electrical engineering", 2),
     Scope("sector", "voeding", r"voedingsmiddel|\bfood\b|levensmiddel", 2),
     Scope("sector", "bouw", r"\bbouw(?!stenen)|\bconstruction\b"),
     Scope("sector", "zorg", r"\bzorg\b|gezondheidszorg|\bzorgsector|\bhealth ?care\b"),
