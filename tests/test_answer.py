@@ -163,6 +163,13 @@ def test_documents_and_context(assistant) -> None:
         ("Gemiddeld bruto maandloon van een technicus in de elektrotechniek?", "number"),
         # "who" deep in the sentence is a relative pronoun
         ("Among agency workers who now claim benefits, how many are over 55?", "number"),
+        # a percentage the question states is not the one it asks
+        (
+            "Firms emitted over 8% less CO2 in 2022. What caveat does the report put on it?",
+            "entity",
+        ),
+        ("Wat is de oorzaak van de daling van 8 procent?", "explanation"),
+        ("What % of firms expect growth?", "percentage"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -627,3 +634,12 @@ def test_two_tables_side_by_side_give_two_rows_per_line(assistant) -> None:
     assert text[table_top(text, text.index("Magazijn")) :].startswith("Monteurs")
     question = "Logistiek managers in de WW, oktober 2025: hoeveel zijn dat er?"
     assert best_candidate(assistant, question, text) == "Logistiek managers 200"
+
+
+def test_a_region_of_the_scopes_is_checked_as_a_scope_not_as_a_name(assistant) -> None:
+    """'Tata Steel in IJmuiden': the report says Noordzeekanaalgebied, the same region."""
+    info = analyse("Which technology replaces the blast furnaces of Tata Steel in IJmuiden?")
+    names = assistant.scorer.required_names(info)
+    assert not any(n & set(tokenize("IJmuiden")) for n in names)
+    assert any(n & set(tokenize("Tata")) for n in names)  # an organisation stays a name
+    assert asked_scopes(info.text) == {"place": frozenset({"amsterdam"})}

@@ -232,9 +232,11 @@ def question_kind(text: str) -> str:
         return "explanation"
     if first and first.group(1) in {"wanneer", "when"}:  # "Sinds wanneer loopt het aantal op?"
         return "date"
+    # a figure the question states ("ruim 8% minder CO2 ... welke kanttekening?") is not asked
+    asks = re.sub(r"\d+(?:[.,]\d+)?\s*(?:%|procent|percent)", " ", t)
     if re.search(
         r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad",
-        t,
+        asks,
     ):
         return "percentage"
     if re.search(
@@ -899,7 +901,20 @@ class Scorer:
             {a for n in name for a in self._aliases.get(n, {n})}
             for name in info.names
             if min(self.weight(n) for n in name) >= 3.0  # unknown to the corpus counts as rare
+            and not self._region(info.text, name)
         ]
+
+    @staticmethod
+    def _region(question: str, name: tuple[str, ...]) -> bool:
+        """Whether the name is a region of SCOPES ("IJmuiden"): the scope checks handle it,
+        and the passage may name it otherwise ("Noordzeekanaalgebied")."""
+        words = (
+            m.group()
+            for n in name
+            for m in [re.search(rf"\b{re.escape(n)}\w*", question, re.I)]
+            if m
+        )
+        return any(s.depth >= 2 for w in words for s in scopes_in(w).get("place", ()))
 
     def asked(self, info: QuestionInfo) -> Asked:
         """What scoring needs of the question, worked out once, not once per sentence."""

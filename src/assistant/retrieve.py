@@ -57,7 +57,7 @@ GLOSSARY: dict[str, str] = {
     "year": "jaar",
     "years": "jaar",
     "end": "eind",
-    "quarter": "kwartaal",
+    "quarter": "kwartaal kwart",
     "first": "eerste",
     "second": "tweede",
     "third": "derde",
@@ -396,15 +396,15 @@ def lexicon() -> dict[str, tuple[str, ...]]:
 
 
 def translations(word: str, following: str | None = None) -> tuple[list[str], bool]:
-    """The Dutch words for an English word: the hand glossary first, else the lexicon, where a
-    two-word term ("charging points") goes before the single word. Returns the words and
-    whether the following word was used."""
+    """The Dutch words for an English word: a two-word term of the lexicon first ("charging
+    points", "grid operators": netbeheerders), else the hand glossary, else the lexicon.
+    Returns the words and whether the following word was used."""
     lex = lexicon()
     pair = lex.get(f"{word} {following}", ()) if following else ()
-    if word in GLOSSARY:  # "staff shortages": personeel, and personeelstekorten
-        return GLOSSARY[word].lower().split() + list(pair), False
     if pair:
         return list(pair), True
+    if word in GLOSSARY:
+        return GLOSSARY[word].lower().split(), False
     return list(lex.get(word, ())), False
 
 
