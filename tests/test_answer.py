@@ -643,3 +643,10 @@ def test_a_region_of_the_scopes_is_checked_as_a_scope_not_as_a_name(assistant) -
     assert not any(n & set(tokenize("IJmuiden")) for n in names)
     assert any(n & set(tokenize("Tata")) for n in names)  # an organisation stays a name
     assert asked_scopes(info.text) == {"place": frozenset({"amsterdam"})}
+
+
+def test_the_first_word_of_a_sentence_is_no_name_and_ten_is_dutch() -> None:
+    info = analyse("I have a client for Be an Engineer. If she goes for the bachelor, how long?")
+    names = {s for n in info.names for s in n}
+    assert set(tokenize("Engineer")) <= names and not set(tokenize("If indien")) & names
+    assert figures_of("Ten tweede meent 21 procent dat de winst daalt.", "number") == []

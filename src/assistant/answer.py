@@ -59,7 +59,7 @@ IDENTIFIER = re.compile(
 # Counts in words ("zeven prioritaire thema's"); they answer only when what is counted follows.
 NUMBER_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|six"
-    r"|seven|eight|nine|ten|eleven|twelve)\b",
+    r"|seven|eight|nine|eleven|twelve)\b",  # not "ten": Dutch "ten tweede", "ten opzichte"
     re.IGNORECASE,
 )
 URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -328,11 +328,15 @@ def proper_names(question: str, lang: str) -> tuple[tuple[str, ...], ...]:
     names: list[tuple[str, ...]] = []
     # an aside in brackets gives an example ("geopolitiek (zoals de Amerikaanse heffingen)"),
     # not a name the answer must contain
-    words = re.findall(r"[\w-]+", re.sub(r"\([^)]*\)", " ", question))
+    text = re.sub(r"\([^)]*\)", " ", question)
+    spans = list(re.finditer(r"[\w-]+", text))
+    words = [m.group() for m in spans]
     skip = -1
     for i, w in enumerate(words):
         if (
             i in (0, skip)
+            # the first word of a sentence ("... Be an Engineer. If she goes for ...")
+            or text[: spans[i].start()].rstrip()[-1:] in {".", "!", "?", ":"}
             or not w[:1].isupper()
             or w.lower() in QUESTION_WORDS
             or "-" in w
