@@ -650,3 +650,40 @@ def test_the_first_word_of_a_sentence_is_no_name_and_ten_is_dutch() -> None:
     names = {s for n in info.names for s in n}
     assert set(tokenize("Engineer")) <= names and not set(tokenize("If indien")) & names
     assert figures_of("Ten tweede meent 21 procent dat de winst daalt.", "number") == []
+
+
+def test_a_regional_figure_does_not_answer_for_the_whole(assistant) -> None:
+    """No place asked: 'In Rotterdam/Moerdijk ... 12%' is a region's share, not the average;
+    asked for a region ('in welke regio'), it answers."""
+    text = (
+        "Het aandeel 60-plussers varieert per regio. In Rotterdam/Moerdijk is het aandeel "
+        "60-plussers in de industrie 12%, net onder het landelijk gemiddelde."
+    )
+    from assistant.answer import split_candidates
+    from assistant.models import Chunk, Passage
+
+    def conflicts(question: str) -> set[str]:
+        chunk = Chunk("x", "x.txt", text, "R", None, "", None, 1, 2)
+        asked = assistant.scorer.asked(analyse(question))
+        cands = split_candidates(Passage(chunk, 1.0), 0)
+        for c in cands:
+            assistant.scorer.score(asked, c)
+        return next(c for c in cands if c.text.startswith("In Rotterdam")).conflicts
+
+    assert "place" in conflicts("Welk aandeel van de werknemers in de industrie is 60-plusser?")
+    assert "place" not in conflicts("In welke regio is het aandeel 60-plussers het laagst?")
+    assert "place" not in conflicts("Welk aandeel 60-plussers heeft Rotterdam?")
+
+
+def test_since_a_year_is_the_start_of_a_period_not_the_year_of_the_figure() -> None:
+    from assistant.answer import Candidate, Scorer
+    from assistant.models import Chunk, Passage
+
+    def year_score(text: str) -> float:
+        chunk = Chunk("x", "x.txt", text, "R", None, "", None, 1, 1)
+        cand = Candidate(text, Passage(chunk, 1.0), 0, 0, len(text))
+        info = analyse("Welk aandeel werkgevers had in 2022 last van onvoldoende vraag?")
+        return Scorer._year_score(info, cand, "")
+
+    assert year_score("In 2022 had 12% last van onvoldoende vraag.") == 1.0
+    assert year_score("Sinds 2022 stijgt het aandeel; inmiddels is het 25%.") < 1.0

@@ -637,6 +637,7 @@ def quarter_pattern(quarter: int) -> str:
     return pattern
 
 
+SINCE_YEAR = re.compile(r"\b(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 YEAR_END = r"\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
 END_OF_YEAR = r"\b(?:eind|einde|end of|ultimo)\s+(?:(?:van|het jaar)\s+)*(?:19|20)\d\d\b"
 
@@ -1113,6 +1114,18 @@ class Scorer:
             context,
             narrower=info.kind in {"entity", "explanation"},  # "which parts of industry"
         )
+        if (
+            info.kind in {"number", "percentage"}
+            and "place" not in asked.scopes
+            and not re.search(
+                r"\b(?:regio|region|cluster|provincie|province|waar|where)", info.text, re.I
+            )
+        ):
+            # no place asked: a figure of one region ("In Rotterdam/Moerdijk ... 12%") does not
+            # answer for the whole
+            places = scopes_in(told_text).get("place", frozenset())
+            if places and all(s.depth >= 2 for s in places):
+                cand.conflicts.add("place")
         if cand.figures and asked.subgroups:  # the figure's own sentence or lead-in names the
             # asked occupation ("bijna 10.000 voor monteurs. Ook voor elektriciens ...": no)
             # a conflict of kind "group": a runner-up that names the occupation may answer
@@ -1142,6 +1155,7 @@ class Scorer:
         elif info.years:
             years = set(YEAR.findall(cand.text))
             ranges = set(YEAR.findall(" ".join(YEAR_RANGE.findall(cand.text))))
+            ranges |= set(SINCE_YEAR.findall(cand.text))  # "sinds 2022": the start of a period
             if set(info.years) <= years - ranges:
                 year_score = 1.0
             elif set(info.years) <= years:
