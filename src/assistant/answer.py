@@ -809,9 +809,15 @@ def counts_else(unit: tuple[str, ...], after: list[str]) -> bool:
     or what happens to them ("hoeveel technici", "hoeveel ontslagen"), not companies."""
     if not after or after[0] not in count_nouns():
         return False
-    general = frozenset(tokenize(PEOPLE))
-    things = count_nouns() - general - frozenset(tokenize(PEOPLE_KINDS))
+    general, things = _count_classes()
     return not (after[0] in general and not any(s in things for s in unit))
+
+
+@lru_cache(maxsize=1)
+def _count_classes() -> tuple[frozenset[str], frozenset[str]]:
+    """The count nouns for people in general, and those for things (companies, jobs)."""
+    general = frozenset(tokenize(PEOPLE))
+    return general, count_nouns() - general - frozenset(tokenize(PEOPLE_KINDS))
 
 
 def words_after(text: str, at: re.Match[str]) -> list[str]:

@@ -3,7 +3,8 @@
 A text file is read as lines; consecutive non-blank lines form a block (paragraph, list, table,
 caption, heading or footnotes). Blocks are packed into chunks of about `chunk_chars` characters;
 a heading starts a new chunk (so a table stays with its caption), footnotes are kept apart from
-running text, and an oversized block is cut at line or sentence boundaries. Every chunk keeps the
+running text, an oversized block is cut at line or sentence boundaries, and a chunk does not end
+inside a sentence that a blank line of the PDF text interrupts. Every chunk keeps the
 1-based line range (text files) or page (PDFs) it came from, and its id is a hash of source and
 text. Pure functions; imports: models, clean.
 """
@@ -373,22 +374,23 @@ def pack(units: list[Unit], chunk_chars: int, overlap_chars: int) -> list[tuple[
                 current.append(part)
                 continue
             if current and size(current) + len(part.raw) > chunk_chars:
-                captions: list[Unit] = []  # a caption goes with what it introduces
+                moved: list[Unit] = []  # what goes on to the next chunk:
                 while len(current) > 1 and _ends_with_caption(current, part):
-                    captions.insert(0, current.pop())
-                # and the start of a sentence goes with its end ("het tekort aan vakbekwame"
-                # / blank line / "technici, ..."), if it is short enough to move
+                    moved.insert(0, current.pop())  # a caption, with what it introduces
+                # the start of a sentence, with its end ("het tekort aan vakbekwame" / blank
+                # line / "technici, ..."), if it is short enough to move
                 start = _sentence_start(current, part, chunk_chars // 2)
-                if not captions and start:
-                    captions, current = current[start:], current[:start]
-                elif not captions and _runs_on(current[-1], part):
-                    # else its end goes with its start: the part up to its first sentence end
+                if not moved and start:
+                    moved, current = current[start:], current[:start]
+                elif not moved and _runs_on(current[-1], part):
+                    # else the sentence's end stays with its start: `part` up to its first
+                    # sentence end
                     head, rest = _split_head(part, chunk_chars // 2)
                     if head and rest:
                         current.append(head)
                         part = rest
-                flush(carry=not captions)
-                current.extend(captions)
+                flush(carry=not moved)
+                current.extend(moved)
             current.append(part)
     if current:  # the end: whatever is left is kept, even a lone title line
         groups.append((current, heading))
