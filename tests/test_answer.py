@@ -687,3 +687,12 @@ def test_since_a_year_is_the_start_of_a_period_not_the_year_of_the_figure() -> N
 
     assert year_score("In 2022 had 12% last van onvoldoende vraag.") == 1.0
     assert year_score("Sinds 2022 stijgt het aandeel; inmiddels is het 25%.") < 1.0
+
+
+def test_from_a_report_is_no_since_question(assistant) -> None:
+    """'the goals cited from the Klimaatnota' asks a year, not the start of a period."""
+    answer = assistant.ask(
+        "By what year is the Netherlands supposed to be fully climate-neutral, according to "
+        "the goals cited from the Klimaatnota?"
+    )
+    assert not answer.abstained and "2050" in answer.answer

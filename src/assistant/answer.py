@@ -694,6 +694,10 @@ CAUSE = re.compile(
     re.IGNORECASE,
 )
 SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
+# a question that asks for a start ("sinds wanneer", "since when"; not "cited from the report")
+SINCE_ASKED = re.compile(
+    r"\b(?:sinds|vanaf|since|from)\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -1034,7 +1038,7 @@ class Scorer:
             if info.kind == "percentage" and "%" not in value and is_share:
                 value += "%"
             cand.figures = [value] if info.kind == "number" or is_share else []
-        if info.kind == "date" and SINCE.search(info.text):  # "sinds wanneer": a start
+        if info.kind == "date" and SINCE_ASKED.search(info.text):  # "sinds wanneer": a start
             cand.figures = [
                 f
                 for f in cand.figures
