@@ -696,3 +696,16 @@ def test_from_a_report_is_no_since_question(assistant) -> None:
         "the goals cited from the Klimaatnota?"
     )
     assert not answer.abstained and "2050" in answer.answer
+
+
+def test_the_last_sentence_of_a_question_asks_and_the_ones_before_set_the_scene(assistant) -> None:
+    from assistant.answer import W
+
+    question = "Het gaat om de Vlaamse industrie. Wat drijft de kwantitatieve mismatch?"
+    asked = assistant.scorer.asked(analyse(question))
+    share = {g[0]: w / assistant.scorer.group_weight(g) for g, w in asked.weights.items()}
+    assert share[tokenize("Vlaamse")[0]] == pytest.approx(W["scene"])
+    assert share[tokenize("mismatch")[0]] == 1.0
+    # "i.e. open for more than 90 days" is no new sentence
+    one = assistant.scorer.asked(analyse("Which share, i.e. open for 90 days, was critical?"))
+    assert all(w == assistant.scorer.group_weight(g) for g, w in one.weights.items())

@@ -935,6 +935,19 @@ class Scorer:
         """What scoring needs of the question, worked out once, not once per sentence."""
         terms = self.terms(info)
         weights = {g: self.group_weight(g) for g in terms}
+        # a question in several sentences: the last one asks, the ones before set the scene
+        # ("Tata Steel moves to green steel. Which technology replaces ...?")
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", info.text.strip()) if s]
+        if len(sentences) > 1:
+            asking = {
+                a
+                for g in term_groups(sentences[-1], expand_english=info.lang == "en")
+                for s in g
+                for a in (s, undouble(s))
+            }
+            for g in terms:
+                if not set(g) & asking:
+                    weights[g] *= W["scene"]
         # numbers of the question; not the quarter of "Q2" or "2e kwartaal"
         numbers = numbers_in(" ".join(re.findall(r"(?<![\w])\d+(?:[.,]\d+)*(?![\w^])", info.text)))
         return Asked(
@@ -1230,6 +1243,7 @@ W: dict[str, float] = {
     "min_local": 0.067,
     "conflict_margin": 0.042,
     "cause": 0.2,
+    "scene": 0.5,  # weight of a term only in a question's scene-setting sentence
 }
 
 
