@@ -29,7 +29,7 @@ from assistant.answer import (
     table_cell,
     window,
 )
-from assistant.chunk import squash
+from assistant.chunk import is_footnote, squash
 from assistant.retrieve import tokenize, undouble
 from assistant.settings import ROOT
 
@@ -39,8 +39,10 @@ CITATION_KEYS = {"source", "title", "date", "page", "line_start", "line_end", "q
 
 
 def cited_text(citation: dict) -> str:
+    """The cited lines; footnote lines inside them are skipped, as the chunks skip them."""
     lines = (ROOT / "seeds" / citation["source"]).read_text(encoding="utf-8").split("\n")
-    return "\n".join(lines[citation["line_start"] - 1 : citation["line_end"]])
+    cited = lines[citation["line_start"] - 1 : citation["line_end"]]
+    return "\n".join(line for line in cited if not is_footnote(line))
 
 
 def test_the_28000_question(assistant) -> None:
@@ -572,6 +574,9 @@ def test_locate_finds_the_lines_of_a_repaired_quote() -> None:
     lines = ("eerste regel", "uiteindelijk 2 8.000 vacatures aan", "het eind van 2025.", "slot")
     assert locate("28.000 vacatures aan het eind van 2025.", lines, 1, 4) == (2, 3)
     assert locate("iets anders", lines, 1, 4) is None
+    # a footnote the chunker took out of a sentence is skipped, and the range spans it
+    noted = ("Dit leidt niet tot", "", "³⁰ Natuur en milieu (2021), rapport.", "", "minder CO2.")
+    assert locate("Dit leidt niet tot minder CO2.", noted, 1, 5) == (1, 5)
 
 
 def test_no_model_is_loaded_at_import() -> None:

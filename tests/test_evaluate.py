@@ -62,6 +62,17 @@ def test_citation_is_valid_only_when_the_cited_lines_hold_the_quote(seeds: Path)
     assert not ev.citation_is_valid(seeds, cit("Er zijn eind 2025 nog 38.000 vacatures", 3, 4))
 
 
+def test_a_quote_may_skip_a_footnote_inside_its_sentence(tmp_path: Path) -> None:
+    (tmp_path / "n.txt").write_text(
+        "Dit leidt niet tot\n\n³⁰ Natuur en milieu (2021), rapport.\n\nminder uitstoot.\n",
+        encoding="utf-8",
+    )
+    quote = "Dit leidt niet tot minder uitstoot."
+    assert ev.citation_is_valid(tmp_path, cit(quote, 1, 5, source="n.txt"))
+    assert not ev.citation_is_valid(tmp_path, cit(quote, 1, 3, source="n.txt"))
+    assert not ev.citation_is_valid(tmp_path, cit("Dit leidt tot meer uitstoot.", 1, 5, "n.txt"))
+
+
 def test_evidence_is_cited_needs_every_snippet_in_some_citation(seeds: Path) -> None:
     both = ["2 8.000 vacatures", "Slotregel"]
     assert ev.evidence_is_cited(seeds, ["28.000 vacatures"], [cit("x", 3, 3)])

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.chunk import sentence_spans, squash
+from assistant.chunk import is_footnote, sentence_spans, squash
 from assistant.models import Answer, Chunk, Citation, Passage
 from assistant.retrieve import Retriever, term_groups, tokenize, undouble
 from assistant.settings import Settings, get_settings
@@ -1269,10 +1269,21 @@ def locate(quote: str, lines: tuple[str, ...], start: int, end: int) -> tuple[in
     target = squash(quote)
     if not target:
         return None
+    for skip_notes in (False, True):  # a footnote the chunker took out of a sentence
+        found = _locate(target, lines, start, end, skip_notes)
+        if found:
+            return found
+    return None
+
+
+def _locate(
+    target: str, lines: tuple[str, ...], start: int, end: int, skip_notes: bool
+) -> tuple[int, int] | None:
     owners: list[int] = []
     buf: list[str] = []
     for n in range(start, end + 1):
-        s = squash(lines[n - 1]) if 0 < n <= len(lines) else ""
+        line = lines[n - 1] if 0 < n <= len(lines) else ""
+        s = "" if skip_notes and is_footnote(line) else squash(line)
         buf.append(s)
         owners.extend([n] * len(s))
     hay = "".join(buf)

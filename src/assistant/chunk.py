@@ -183,8 +183,14 @@ def _ends_with_caption(units: list[Unit], following: Unit | None = None) -> bool
     return not same_block
 
 
+def is_footnote(line: str) -> bool:
+    """A footnote line ("¹ UWV (2023), ...", a bare URL): chunks keep footnotes apart, so a
+    quote may skip those that stand inside a sentence of the original file."""
+    return bool(_FOOTNOTE.match(line))
+
+
 def _is_footnote(lines: list[str]) -> bool:
-    return all(_FOOTNOTE.match(line) for line in lines)
+    return all(is_footnote(line) for line in lines)
 
 
 def blocks_of(text: str, page: int | None = None, first_line: int = 1) -> list[Unit]:

@@ -9,8 +9,8 @@ overall and per kind, document and language, for the held-out part, the tuning p
 The results go to eval/report.json, eval/report.md and eval/report-kinds.png; `--gate` checks
 the held-out figures against the thresholds in eval/gate.toml.
 
-Imports from the package: settings, embed, store and answer (the Assistant); the CLI calls
-`main_eval`.
+Imports from the package: settings, chunk (is_footnote), embed, store and answer (the
+Assistant); the CLI calls `main_eval`.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 from tqdm import tqdm
 
+from assistant.chunk import is_footnote
 from assistant.settings import ROOT, Settings, get_settings
 
 EVAL_DIR = ROOT / "eval"
@@ -194,10 +195,14 @@ def cited_text(seeds_dir: Path, citation: dict[str, Any]) -> str | None:
 
 
 def citation_is_valid(seeds_dir: Path, citation: dict[str, Any]) -> bool:
-    """The cited lines of the original file contain the quote (squashed compare)."""
+    """The cited lines of the original file contain the quote (squashed compare), where a
+    footnote line inside a sentence may be skipped (the chunks keep footnotes apart)."""
     text = cited_text(seeds_dir, citation)
     quote = squash(str(citation.get("quote") or ""))
-    return text is not None and bool(quote) and quote in squash(text)
+    if text is None or not quote:
+        return False
+    without_notes = "\n".join(line for line in text.split("\n") if not is_footnote(line))
+    return quote in squash(text) or quote in squash(without_notes)
 
 
 def evidence_is_cited(seeds_dir: Path, evidence: Sequence[str], citations: list[dict]) -> bool:
