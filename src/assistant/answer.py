@@ -436,9 +436,9 @@ def table_top(text: str, start: int) -> int:
     """Where the table that a row at `start` belongs to begins: its first row, above which
     its caption stands. Walks up over rows, lone values and single label lines."""
     top, labels = start, 0
-    lines = text[:start].split("\n")[:-1]
-    pos = start - len(text[:start].split("\n")[-1])
-    for line in reversed(lines):
+    lines = text[:start].split("\n")
+    pos = start - len(lines[-1])  # where the row's own line begins
+    for line in reversed(lines[:-1]):
         pos -= len(line) + 1
         flat = line.strip()
         if not flat:
@@ -696,8 +696,10 @@ CAUSE = re.compile(
 SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
 # a question that asks for a start ("sinds wanneer", "since when"; not "cited from the report")
 SINCE_ASKED = re.compile(
-    r"\b(?:sinds|vanaf|since|from)\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
+    rf"{SINCE.pattern}\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
 )
+# a question that asks where, so that one region's figure answers it ("in welke regio")
+WHERE = re.compile(r"\b(?:regio|region|cluster|provincie|province|waar|where)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -855,6 +857,8 @@ class Asked:
     scopes: dict[str, frozenset[str]]  # the places, sectors, levels it is about
     subgroups: list[tuple[str, ...]]  # the occupations or branches it asks about (welders)
     labels: dict[str, set[str]]  # numbered labels it names ("niveau 3")
+    asks_where: bool  # "in welke regio": one region's figure may answer
+    asks_duration: bool  # "hoe lang": a figure followed by a unit of time may answer
 
 
 class Scorer:
@@ -967,6 +971,8 @@ class Scorer:
                 and not re.search(rf"\b(?:{'|'.join(map(re.escape, g))})\w*ing\b", info.text, re.I)
             ],
             labels=labels_in(info.text),
+            asks_where=bool(WHERE.search(info.text)),
+            asks_duration=bool(DURATION.search(info.text)),
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -1040,7 +1046,7 @@ class Scorer:
                 f
                 for f in cand.figures
                 if not (
-                    (info.unit or not DURATION.search(info.text))
+                    (info.unit or not asked.asks_duration)
                     and measures_other(cand.text, f, info.unit)
                 )
                 and (f[0].isdigit() or (info.unit and counted_after(cand.text, f, info.unit)))
@@ -1140,13 +1146,11 @@ class Scorer:
         if (
             info.kind in {"number", "percentage"}
             and "place" not in asked.scopes
-            and not re.search(
-                r"\b(?:regio|region|cluster|provincie|province|waar|where)", info.text, re.I
-            )
+            and not asked.asks_where
         ):
             # no place asked: a figure of one region ("In Rotterdam/Moerdijk ... 12%") does not
             # answer for the whole
-            places = scopes_in(told_text).get("place", frozenset())
+            places = named.get("place", frozenset())
             if places and all(s.depth >= 2 for s in places):
                 cand.conflicts.add("place")
         if cand.figures and asked.subgroups:  # the figure's own sentence or lead-in names the
