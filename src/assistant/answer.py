@@ -53,7 +53,7 @@ COMPARISON = re.compile(
 YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d(?!\d)")
 IDENTIFIER = re.compile(
     r"(?:niveau|level|fase|phase|artikel|article|hoofdstuk|chapter|tabel|table|figuur|figure"
-    r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno|\btop)[\s.-]*$",
+    r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno|\btop|\bplek|\bplaats|\bplace|\brank)[\s.-]*$",
     re.IGNORECASE,
 )
 # Counts in words ("zeven prioritaire thema's"); they answer only when what is counted follows.
@@ -63,6 +63,12 @@ NUMBER_WORDS = re.compile(
     re.IGNORECASE,
 )
 URL = re.compile(r"(?:https?://|www\.)\S+")
+# what follows the day of a date ("21 mei", "6 February"); English months capitalised ("may")
+DAY_OF_MONTH = re.compile(
+    r"\s+(?:(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december)|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
 MONTHS_NL = [
@@ -214,11 +220,32 @@ QUANTITY_NOUNS = (
 )
 
 
-# "Wat is het gemiddelde bruto maandsalaris?": an amount of money.
+# "Wat is het gemiddelde bruto maandsalaris?", "What is the total investment cost?": an amount
+# of money.
 SALARY = (
-    r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:het|de) (?:[\w-]+ ){0,3}\w*(?:salaris|loon|lonen)\b"
-    r"|what (?:is|was|are|were) the (?:[\w-]+ ){0,3}(?:salary|salaries|wages?|pay)\b"
+    r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:het|de) (?:[\w-]+ ){0,3}\w*(?:salaris|loon|lonen"
+    r"|kosten|budget)\b"
+    r"|what (?:is|was|are|were) the (?:[\w-]+ ){0,3}(?:salary|salaries|wages?|pay|costs?|budget)\b"
     r"|^(?:gemiddeld\w*|average|bruto|gross)\s+(?:[\w-]+\s+){0,3}\w*(?:salaris|loon|salary|pay)\b"
+)
+
+
+# "... in megatonnes?", "in miljoen euro": a quantity in a unit of measure.
+IN_UNITS = (
+    r"\bin (?:mega)?(?:tonnes|tons|tonnen|ton|mton|euros?|miljoen|miljard|million|billion"
+    r"|kilometers?|km|megawatts?|mw|gigawatts?|gw)\b"
+)
+
+
+# "in absolute terms": a count, which a share does not give
+ABSOLUTE = re.compile(r"\babsolut\w*|\bin aantallen\b", re.IGNORECASE)
+
+
+# "How deep ...?", "Welke temperatuur ...?": a measure, which a figure answers (not "hoe heet":
+# what something is called).
+MEASURES = (
+    r"\bhow (?:deep|far|large|big|hot|warm|heavy|old|fast)\b|\bhoe (?:diep|ver|warm|zwaar"
+    r"|oud|snel)\b|\bwhat temperature\b|\bwelke temperatuur\b"
 )
 
 
@@ -232,6 +259,17 @@ def question_kind(text: str) -> str:
         return "explanation"
     if first and first.group(1) in {"wanneer", "when"}:  # "Sinds wanneer loopt het aantal op?"
         return "date"
+    if re.search(r"\bhoe (?:heet|heten|noem)", t):  # "Hoe heet het experiment?": a name
+        return "entity"
+    if (
+        first
+        and re.match(  # "Sinds welk jaar loopt het aantal vacatures op?": a date
+            r"(?:welke?|which|what) (?:jaar|year|maand|month|datum|date|periode|period|kwartaal"
+            r"|quarter)\b",
+            t[first.start() :],
+        )
+    ):
+        return "date"
     # a figure the question states ("ruim 8% minder CO2 ... welke kanttekening?") is not asked
     asks = re.sub(r"\d+(?:[.,]\d+)?\s*(?:%|procent|percent)", " ", t)
     if re.search(
@@ -243,7 +281,7 @@ def question_kind(text: str) -> str:
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
         r"|hoe lang\b|how long|wat kost|what did .* cost|how high|hoe hoog"
         r"|welk bedrag|what amount|which amount|hoe duur|how expensive|\bverdien|\bearns?\b"
-        r"|\bnumber of\b|\bpeak number\b|" + SALARY,
+        r"|\bnumber of\b|\bpeak number\b|" + SALARY + "|" + IN_UNITS + "|" + MEASURES,
         t,
     ):
         leading = first and first.group(1) in {"welke", "welk", "which", "wie", "who"}
@@ -304,8 +342,9 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         question.lower(),
     ):
         return ("euro",)
-    m = re.search(
-        r"\b(hoeveel|how many|how much|aantal)\s+([a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
+    m = re.search(  # not "extra" or "new": "how many additional technicians" counts technicians
+        r"\b(hoeveel|how many|how much|aantal)\s+(?:(?:extra|additional|more|meer|further"
+        r"|nieuwe|new)\s+)?([a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
         question.lower(),
     )
     if not m:
@@ -377,13 +416,14 @@ class Candidate:
     missing: list[str] = field(default_factory=list)  # rare question terms not in the passage
     # the kinds in which it speaks of something else than asked: "time" (another year or
     # quarter), "label" (niveau 2 for niveau 3), "group" (its figure is about another occupation
-    # of the passage), or a scope kind ("place", "sector", "level")
+    # of the passage), or a scope kind ("place", "sector", "level", "people")
     conflicts: set[str] = field(default_factory=set)
     counts_other: bool = False  # its figures count something else than the question asks
     numbers_missing: bool = False  # a number of the question is nowhere in the passage
     on_time: bool = False  # names the asked year (and quarter) itself, and covers the question
     named: set[str] = field(default_factory=set)  # scope kinds in which it names the asked one
     cell: Cell | None = None  # the value read from a table column (year questions)
+    half: int | None = None  # of two tables side by side: 0 the left one's row, 1 the right's
 
     def resolves(self, conflicts: set[str]) -> bool:
         """Whether it names itself what another candidate got wrong: the asked time, the
@@ -414,8 +454,11 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
             # Monteurs industriële machines 300" are two rows, each with its own figure
             if "\n" not in text[x:y] and (m := TWO_ROWS.fullmatch(text[x:y])):
                 cut = x + m.end(1)
-                out.append(Candidate(text[x:cut], passage, rank, x, cut))
-                x = x + m.start(2)
+                out.append(Candidate(text[x:cut], passage, rank, x, cut, half=0))
+                out.append(
+                    Candidate(text[x + m.start(2) : y], passage, rank, x + m.start(2), y, half=1)
+                )
+                continue
             out.append(Candidate(text[x:y], passage, rank, x, y))
     pairs = [
         Candidate(text[a.start : b.end], passage, rank, a.start, b.end, pair=True)
@@ -427,6 +470,12 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
     return out + pairs
 
 
+def figure_sentences(cand: Candidate) -> str:
+    """The sentences of a candidate that hold its figures (all of them when none does)."""
+    told = [cand.text[a:b] for a, b in sentence_spans(cand.text)]
+    return " ".join([s for s in told if any(f in s for f in cand.figures)] or told)
+
+
 def is_row(text: str) -> bool:
     """A table row: one line, a label and then values, no sentence."""
     return "\n" not in text and bool(TABLE_VALUES.search(text)) and not re.search(r"[.!?]\s", text)
@@ -435,9 +484,9 @@ def is_row(text: str) -> bool:
 def table_top(text: str, start: int) -> int:
     """Where the table that a row at `start` belongs to begins: its first row, above which
     its caption stands. Walks up over rows, lone values and single label lines."""
-    top, labels = start, 0
     lines = text[:start].split("\n")
-    pos = start - len(lines[-1])  # where the row's own line begins
+    pos = start - len(lines[-1])  # where the row's own line begins (a right half: mid-line)
+    top, labels = pos, 0
     for line in reversed(lines[:-1]):
         pos -= len(line) + 1
         flat = line.strip()
@@ -453,6 +502,14 @@ def table_top(text: str, start: int) -> int:
         else:
             break
     return top
+
+
+def side_captions(text: str, top: int) -> tuple[str, str] | None:
+    """The captions of two tables printed side by side, above their first row at `top`: the
+    last two blocks (a bare unit line such as "Aantal" left out), left table's first."""
+    blocks = [b.strip() for b in text[max(0, top - 300) : top].split("\n\n")]
+    blocks = [b for b in blocks if len(b.split()) > 2]
+    return (blocks[-2], blocks[-1]) if len(blocks) >= 2 else None
 
 
 TWO_ROWS = re.compile(r"([^\d\n]{3,}?\s\d[\d.,]*%?)\s+([A-Z(][^\d\n]{2,}?\s\d[\d.,]*%?)")
@@ -566,7 +623,9 @@ def figures_of(text: str, kind: str) -> list[str]:
             if any(a <= m.start() < b for a, b in shares):
                 continue
             if IDENTIFIER.search(text[max(0, m.start() - 20) : m.start()]):
-                continue  # "niveau 2", "tabel 3": a label, not a quantity
+                continue  # "niveau 2", "tabel 3", "plek 9": a label, not a quantity
+            if DAY_OF_MONTH.match(text, m.end()) and int(value.replace(".", "0")) <= 31:
+                continue  # "op 21 mei": a day, not a count
             found.append((m.start(), value))
         found += [(m.start(), m.group()) for m in NUMBER_WORDS.finditer(text)]
         return [value for _, value in sorted(found)]
@@ -705,8 +764,9 @@ WHERE = re.compile(r"\b(?:regio|region|cluster|provincie|province|waar|where)", 
 @dataclass(frozen=True)
 class Scope:
     """One thing a figure can be about, of one kind (a place, a sector, a level of
-    education): how Dutch and English texts name it, and how specific it is within its kind
-    (the EU 0, a country 1, a region 2; industry 1, the chemical industry 2)."""
+    education, a group of people): how Dutch and English texts name it, and how specific it
+    is within its kind (the EU 0, a country 1, a region 2; industry 1, the chemical industry
+    2)."""
 
     kind: str
     name: str
@@ -749,6 +809,31 @@ SCOPES = (
     Scope("sector", "landbouw", r"\blandbouw|\bagricultur"),
     Scope("sector", "logistiek", r"\blogisti|\btransportsector"),
     Scope("sector", "handel", r"\bdetailhandel|\bgroothandel|\bretail\b|\bwholesale\b"),
+    # groups of people a figure can be about ("bij de uitzendkrachten ... 6 op de 10")
+    Scope(
+        "people",
+        "uitzendkrachten",
+        r"uitzend|\bagency (?:work|staff|temp)|\btemps?\b|\btemporary (?:agency )?work",
+    ),
+    Scope("people", "vrouwen", r"\bvrouw|\bwom[ae]n\b|\bfemale|\bmeisjes?\b|\bmeiden\b|\bgirls?\b"),
+    Scope("people", "mannen", r"\bmannen\b|\bmale\b|\bjongens\b|\bboys\b"),  # not "men": Dutch
+    Scope(
+        "people",
+        "jongeren",
+        r"\bjongeren\b|\byoung (?:people|workers|adults)|\byouth\b|\bjonger dan|\byounger than"
+        r"|\bunder (?:the age of )?[23]\d\b",
+    ),
+    Scope(
+        "people",
+        "ouderen",
+        r"\b55\+|\b55-plus|\bouderen\b|\bolder (?:workers|people|employees|technicians)"
+        r"|\bover 55\b|\b55 (?:jaar )?(?:en|of|and|or) (?:ouder|older|over)|\baged 55",
+    ),
+    Scope(
+        "people",
+        "zij-instromers",
+        r"zij-?\s?instro+m|career.?switch|side.?entrant|lateral entr",
+    ),
 )
 
 
@@ -767,6 +852,10 @@ def asked_scopes(question: str) -> dict[str, frozenset[str]]:
     """What the question is about, per kind: the most specific scopes it names ('de
     chemische industrie': chemie; 'Belgian companies in the EU ETS': België)."""
     out = {}
+    # not what it leaves out ("dus niet de uitzendkrachten", "excluding agency workers")
+    question = re.sub(
+        r"\b(?:niet|not|excluding|exclusief|zonder|behalve|except)\b[^,.;:)]*", "", question
+    )
     for kind, scopes in scopes_in(question).items():
         depth = max(s.depth for s in scopes)
         out[kind] = frozenset(s.name for s in scopes if s.depth == depth)
@@ -868,11 +957,20 @@ class Scorer:
         self.retriever = retriever
         self._aliases: dict[str, set[str]] = {}
         self._places: set[str] = set()
+        self._document_scopes: dict[tuple[str, str], frozenset[str]] = {}
         for a, b in NAME_ALIASES.items():
             sa, sb = tokenize(a)[0], tokenize(b)[0]
             self._places |= {sa, sb}
             self._aliases.setdefault(sa, {sa}).add(sb)
             self._aliases.setdefault(sb, {sb}).add(sa)
+
+    def document_scopes(self, source: str, kind: str) -> frozenset[str]:
+        """The scopes of one kind that a document names anywhere."""
+        if (source, kind) not in self._document_scopes:
+            text = " ".join(c.text for c in self.retriever.chunks if c.source == source)
+            found = scopes_in(text).get(kind, frozenset())
+            self._document_scopes[source, kind] = frozenset(s.name for s in found)
+        return self._document_scopes[source, kind]
 
     def stems_before(self, chunk: Chunk) -> frozenset[str]:
         before = self.retriever.preceding(chunk)
@@ -980,6 +1078,7 @@ class Scorer:
         chunk = cand.passage.chunk
         before = chunk.text[: cand.start]
         previous = before[before.rstrip().rfind("\n") + 1 :] if "\n" in before.rstrip() else before
+        heading = chunk.heading
         caption = f"{chunk.heading} {before[:300]}"  # what a table or list is about
         sent_stems = stem_set(cand.text)
         cand.cell = None
@@ -992,7 +1091,10 @@ class Scorer:
             previous = chunk.text[max(0, top - 300) : top]
             if cand.cell:  # with the header line of the years ("Industriële beroepen 2014 ...")
                 previous += "\n" + chunk.text[header:].split("\n", 1)[0]
-        local_stems = sent_stems | stem_set(f"{chunk.heading} {previous[-300:]}")
+            if cand.half is not None and (sides := side_captions(chunk.text, top)):
+                previous = heading = caption = sides[cand.half]  # its own table's caption
+        lead_stems = stem_set(f"{heading} {previous[-300:]}")
+        local_stems = sent_stems | lead_stems
         ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
         total = asked.total
         in_sent, in_local, in_ctx = (
@@ -1026,6 +1128,8 @@ class Scorer:
             # a country may be anywhere in the report (see names), a region must be here
             if (kind != "place" or any(s.depth >= 2 for s in SCOPES if s.name in names))
             and not names & {s.name for s in around.get(kind, ())}
+            # a group of people, anywhere in the report (its section on career switchers)
+            and not (kind == "people" and names & self.document_scopes(chunk.source, kind))
         ]
         cand.local = local
         cand.coverage = cov
@@ -1056,7 +1160,13 @@ class Scorer:
             is_share = "%" in value or re.search(r"%|aandeel|procent", previous + cand.text)
             if info.kind == "percentage" and "%" not in value and is_share:
                 value += "%"
-            cand.figures = [value] if info.kind == "number" or is_share else []
+            # a share answers "hoeveel bedrijven verwachten ..." of a survey of those firms,
+            # not a count of what its passage never names, nor one "in absolute terms"
+            share_counts = not (info.unit and not counts(info.unit, ctx_stems)) and not (
+                ABSOLUTE.search(info.text)
+            )
+            ok = (not is_share or share_counts) if info.kind == "number" else is_share
+            cand.figures = [value] if ok else []
         if info.kind == "date" and SINCE_ASKED.search(info.text):  # "sinds wanneer": a start
             cand.figures = [
                 f
@@ -1079,7 +1189,9 @@ class Scorer:
                 if m
             ]
             unit_score = 1.0 if any(counts(info.unit, frozenset(a)) for a in after) else 0.0
-            if not unit_score and not counts(info.unit, local_stems) and not row:
+            # what the figure's own sentence or lead-in counts (of a pair, not the other one)
+            own_stems = stem_set(figure_sentences(cand)) | lead_stems
+            if not unit_score and not counts(info.unit, own_stems) and not row:
                 unit_score = -1.0  # the sentence counts something else (a table row names
                 # no unit: what it counts is in its caption, often only implied)
             elif not unit_score and all(counts_else(info.unit, a) for a in after):
@@ -1091,7 +1203,7 @@ class Scorer:
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         cand.numbers_missing = bool(plain_numbers - numbers_in(f"{chunk.heading} {chunk.text}"))
-        self._check_scope(asked, cand, f"{chunk.heading} {previous[-300:]}", ctx_stems)
+        self._check_scope(asked, cand, f"{heading} {previous[-300:]}", ctx_stems)
         year_score = self._year_score(info, cand, caption)
         quarter_score = self._quarter_score(info, cand, caption, row)
         cand.on_time = (
@@ -1129,8 +1241,7 @@ class Scorer:
         info = asked.info
         # mbo asked, hbo told; Belgium asked, the Netherlands told: read in the sentence that
         # holds the figure (of a pair, the other sentence may name other places)
-        told = [cand.text[a:b] for a, b in sentence_spans(cand.text)]
-        told_text = " ".join([s for s in told if any(f in s for f in cand.figures)] or told)
+        told_text = figure_sentences(cand)
         named = scopes_in(told_text)
         cand.named = {
             kind
@@ -1153,6 +1264,12 @@ class Scorer:
             places = named.get("place", frozenset())
             if places and all(s.depth >= 2 for s in places):
                 cand.conflicts.add("place")
+        if (
+            info.kind in {"number", "percentage"}
+            and "people" not in asked.scopes
+            and named.get("people")
+        ):  # nor does one group's figure ("bij de uitzendkrachten bijna 6 op de 10")
+            cand.conflicts.add("people")
         if cand.figures and asked.subgroups:  # the figure's own sentence or lead-in names the
             # asked occupation ("bijna 10.000 voor monteurs. Ook voor elektriciens ...": no)
             # a conflict of kind "group": a runner-up that names the occupation may answer
@@ -1222,8 +1339,18 @@ class Scorer:
                 quarter_score = 0.6
             else:
                 quarter_score = -0.5
+                # a month of another quarter, unless the question names a month itself ("Q3
+                # vacancies; how many on WW in October?")
+                months = "|".join(
+                    m
+                    for names in (MONTHS_NL, MONTHS_EN)
+                    for i, m in enumerate(names)
+                    if i // 3 + 1 != info.quarter
+                )
+                if not re.search(rf"\b(?:{'|'.join(MONTHS_NL + MONTHS_EN)})\b", info.text, re.I):
+                    others += rf"|\b(?:{months})\b"
                 if row and re.search(others, caption, re.IGNORECASE):
-                    cand.conflicts.add("time")  # a row of a table of another quarter
+                    cand.conflicts.add("time")  # a row of a table of another quarter or month
         return quarter_score
 
 
