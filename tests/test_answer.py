@@ -843,3 +843,20 @@ def test_a_row_under_a_caption_of_a_month_of_another_quarter_is_another_time(
     assert "time" not in conflicts(
         "Q3 2025 had 900 openings. How many production workers were on WW in October 2025?"
     )
+
+
+def test_counts_in_words_above_twelve() -> None:
+    assert figures_of("De grootste daling in vijftien jaar tijd.", "number") == ["vijftien"]
+    assert figures_of("It was the largest fall in fifteen years.", "number") == ["fifteen"]
+
+
+def test_a_table_cell_of_the_asked_year_may_take_over_from_a_sentence_of_no_year(
+    assistant,
+) -> None:
+    """'Bijna de helft ... langer dan 90 dagen' names no year and its passage is of others; the
+    table's 2015 column answers for 2015."""
+    answer = assistant.ask(
+        "Vlaamse industriële beroepen en ambachten in 2015: welk deel van de vacatures was een "
+        "knelpuntvacature (langer dan 90 dagen open)?"
+    )
+    assert not answer.abstained and "28,4" in answer.answer

@@ -44,6 +44,8 @@ def test_dutch_synonyms_join_a_word_group() -> None:
     (homes,) = term_groups("woningen")
     assert set(tokenize("huizen")) <= set(homes) and homes[0] == tokenize("woningen")[0]
     assert term_groups("warmtenet") == [tuple(tokenize("warmtenet"))]  # no synonyms: itself
+    (first,) = term_groups("voorrang")  # "met voorrang inzetten": "prioritair inzetten"
+    assert set(tokenize("prioritair")) <= set(first)
 
 
 def test_bm25_searches_synonyms_too(assistant) -> None:

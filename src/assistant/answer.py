@@ -58,8 +58,10 @@ IDENTIFIER = re.compile(
 )
 # Counts in words ("zeven prioritaire thema's"); they answer only when what is counted follows.
 NUMBER_WORDS = re.compile(
-    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|six"
-    r"|seven|eight|nine|eleven|twelve)\b",  # not "ten": Dutch "ten tweede", "ten opzichte"
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien"
+    r"|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|two|three|four|five"
+    r"|six|seven|eight|nine|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty)\b",  # not "ten": Dutch "ten tweede", "ten opzichte"
     re.IGNORECASE,
 )
 URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -1210,7 +1212,7 @@ class Scorer:
             bool(info.years)
             and year_score == 1.0
             and (not info.quarter or quarter_score == 1.0)
-            and local >= 0.8
+            and (local >= 0.8 or cand.cell is not None)  # a cell: the asked year's column
         )
         reference = bool(REFERENCE.search(cand.text)) or chunk.heading == "Voetnoten"
         rank_prior = 1.0 / (1.0 + cand.rank) ** 0.5

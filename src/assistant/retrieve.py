@@ -360,6 +360,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("student", "studenten", "leerlingen"),
     ("verwachting", "prognose"),
     ("ontslag", "ontslagen", "ontslaan"),
+    ("voorrang", "prioritair", "prioritaire"),
 )
 
 
