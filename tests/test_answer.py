@@ -860,3 +860,24 @@ def test_a_table_cell_of_the_asked_year_may_take_over_from_a_sentence_of_no_year
         "knelpuntvacature (langer dan 90 dagen open)?"
     )
     assert not answer.abstained and "28,4" in answer.answer
+
+
+def test_a_source_line_as_heading_sets_no_place(assistant) -> None:
+    """A chunk whose heading is the source line of the figure above it ("Bron: Windpark boven
+    Groningen ...") is not about Groningen: Tata Steel's technology answers for IJmuiden."""
+    text = (
+        "Tata Steel in het Noordzeekanaalgebied maakt groen staal.\n\nTata Steel stapt over op "
+        "waterstof. Dat betekent dat het bedrijf op een andere manier staal gaat maken. Hoogovens "
+        "(die op kolen draaien) worden vervangen door de Direct Reduced Iron technologie."
+    )
+    question = "Tata Steel in IJmuiden: which technology replaces its coal-fired blast furnaces?"
+    from assistant.answer import split_candidates
+    from assistant.models import Chunk, Passage
+
+    chunk = Chunk("x", "x.txt", text, "R", None, "Bron: Windpark boven Groningen", None, 1, 2)
+    asked = assistant.scorer.asked(analyse(question))
+    cands = split_candidates(Passage(chunk, 1.0), 0)
+    for c in cands:
+        assistant.scorer.score(asked, c)
+    best = max(cands, key=lambda c: c.score)
+    assert "Hoogovens" in best.text and not best.conflicts and not best.missing

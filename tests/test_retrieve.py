@@ -149,6 +149,9 @@ def test_english_questions_keep_the_content_words_of_the_long_stop_list() -> Non
     stems = {s for g in groups for s in g}
     assert set(tokenize("ouder openstaande")) <= stems
     assert not set(tokenize("which were")) & stems  # real stop words still go
+    # words that only ask: "what do they say", "according to the paper"
+    said = term_groups("Which plan do they say it follows, according to the paper?", True)
+    assert not {s for g in said for s in g} & set(tokenize("zegt inspraak volgens"))
     # Dutch text keeps the long list ("qua" is no term of a Dutch question)
     assert term_groups("Welke sectoren waren qua banen groter?") == term_groups(
         "Welke sectoren waren banen groter?"

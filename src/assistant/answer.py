@@ -1205,7 +1205,10 @@ class Scorer:
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         cand.numbers_missing = bool(plain_numbers - numbers_in(f"{chunk.heading} {chunk.text}"))
-        self._check_scope(asked, cand, f"{heading} {previous[-300:]}", ctx_stems)
+        # a source line above a figure ("Bron: Windpark boven Groningen") says where it came
+        # from, not what the text below it is about
+        about = "" if re.match(r"bron\b|source\b", heading, re.I) else heading
+        self._check_scope(asked, cand, f"{about} {previous[-300:]}", ctx_stems)
         year_score = self._year_score(info, cand, caption)
         quarter_score = self._quarter_score(info, cand, caption, row)
         cand.on_time = (

@@ -409,7 +409,8 @@ def translations(word: str, following: str | None = None) -> tuple[list[str], bo
     return list(lex.get(word, ())), False
 
 
-# the Snowball English stop list, with the words that only ask ("many", "much"): for English
+# the Snowball English stop list, with the words that only ask ("many", "much", "according to
+# the report", "what do they say"): for English
 # questions, whose content words ("open", "young", "older") the long list would drop
 _ENGLISH_STOP = """i me my myself we our ours ourselves you your yours yourself yourselves he him
     his himself she her hers herself it its itself they them their theirs themselves what which
@@ -421,7 +422,7 @@ _ENGLISH_STOP = """i me my myself we our ours ourselves you your yours yourself 
     just don should now d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma
     mightn mustn needn shan shouldn wasn weren won wouldn many much would could also among
     amongst across within without around along upon since whether yet still ever though
-    although however toward towards onto"""
+    although however toward towards onto say says said according"""
 ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
 
 # abbreviated months as an advisor types them ("okt 2025", "Oct 2025"); not "mar"/"may"
