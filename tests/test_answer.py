@@ -881,3 +881,17 @@ def test_a_source_line_as_heading_sets_no_place(assistant) -> None:
         assistant.scorer.score(asked, c)
     best = max(cands, key=lambda c: c.score)
     assert "Hoogovens" in best.text and not best.conflicts and not best.missing
+
+
+def test_which_organisations_is_answered_by_the_sentence_that_names_them(assistant) -> None:
+    from assistant.answer import new_names
+
+    found = new_names("De organisaties (ACV, Voka, ABVV) willen dat. Voka ook.", "Welke ACV?")
+    assert found == {"Voka", "ABVV"}  # not the first word of a sentence, not the question's
+    text = (
+        "In hun oproep voor een industriebeleid vragen de Vlaamse sociale partners om "
+        "prioritaire maatregelen. De Vlaamse werkgevers- en werknemersorganisaties (ACV, Voka, "
+        "Vlaams ABVV, UNIZO, Boerenbond) willen zich inzetten voor de industrie."
+    )
+    question = "Welke Vlaamse werkgevers- en werknemersorganisaties staan achter de oproep?"
+    assert "Voka" in best_candidate(assistant, question, text)

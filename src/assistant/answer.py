@@ -759,6 +759,28 @@ SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
 SINCE_ASKED = re.compile(
     rf"{SINCE.pattern}\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
 )
+# a question that asks which organisations ("welke brancheorganisaties", "which unions")
+ORGANISATIONS = re.compile(
+    r"\b(?:welke|which|wie|who)\b.*(?:organisati|organizations?\b|associations?\b|vereniging"
+    r"|partijen\b|parties\b|instellingen\b|institutions\b|bonden\b|unions\b|koepels?\b"
+    r"|federati|partners\b)",
+    re.IGNORECASE,
+)
+NAME = re.compile(r"\b(?:[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\b")
+
+
+def new_names(text: str, question: str) -> set[str]:
+    """The names in a text (capitalised words or acronyms, not the first word of a sentence)
+    that the question does not use itself."""
+    out = set()
+    for m in NAME.finditer(text):
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] in ".!?:•-\n" or m.group().lower() in question.lower():
+            continue
+        out.add(m.group())
+    return out
+
+
 # a question that asks where, so that one region's figure answers it ("in welke regio")
 WHERE = re.compile(r"\b(?:regio|region|cluster|provincie|province|waar|where)", re.IGNORECASE)
 
@@ -950,6 +972,7 @@ class Asked:
     labels: dict[str, set[str]]  # numbered labels it names ("niveau 3")
     asks_where: bool  # "in welke regio": one region's figure may answer
     asks_duration: bool  # "hoe lang": a figure followed by a unit of time may answer
+    asks_names: bool  # "welke organisaties": names of organisations answer
 
 
 class Scorer:
@@ -1073,6 +1096,7 @@ class Scorer:
             labels=labels_in(info.text),
             asks_where=bool(WHERE.search(info.text)),
             asks_duration=bool(DURATION.search(info.text)),
+            asks_names=info.kind in {"entity", "list"} and bool(ORGANISATIONS.search(info.text)),
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -1180,6 +1204,8 @@ class Scorer:
         needs_figure = info.kind in {"percentage", "number", "date"}
         # a why-question is answered by a sentence that gives a cause, not one that restates it
         cause = info.kind == "explanation" and bool(CAUSE.search(cand.text))
+        # "welke organisaties": a sentence that names several organisations answers it
+        names = len(new_names(cand.text, info.text)) if asked.asks_names else 0
         cand.type_ok = bool(cand.figures) if needs_figure else True
         unit_score = 0.0
         if info.unit and cand.figures:
@@ -1234,6 +1260,7 @@ class Scorer:
             - (0.05 if len(cand.text) > 400 else 0.0)
             - (W["pair"] if cand.pair else 0.0)
             + (W["cause"] if cause else 0.0)
+            + W["names"] * min(names, 3) / 3
         )
 
     @staticmethod
@@ -1380,6 +1407,7 @@ W: dict[str, float] = {
     "conflict_margin": 0.042,
     "cause": 0.2,
     "scene": 0.5,  # weight of a term only in a question's scene-setting sentence
+    "names": 0.3,  # a sentence naming three or more organisations, for "which organisations"
 }
 
 
