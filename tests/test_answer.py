@@ -895,3 +895,14 @@ def test_which_organisations_is_answered_by_the_sentence_that_names_them(assista
     )
     question = "Welke Vlaamse werkgevers- en werknemersorganisaties staan achter de oproep?"
     assert "Voka" in best_candidate(assistant, question, text)
+
+
+def test_an_amount_in_euro_and_the_second_of_two_labels_are_no_counts() -> None:
+    assert measures_other("verdienen technici € 3.111 bruto per maand", "3.111", ("technici",))
+    assert not measures_other("verdienen technici € 3.111 bruto", "3.111", ("euro",))
+    assert figures_of("zit met name op beroepsniveau 2 en 1 (eenvoudige taken)", "number") == []
+
+
+def test_an_average_age_is_a_figure_in_years() -> None:
+    info = analyse("Wat is de gemiddelde leeftijd van de ondervraagde technici?")
+    assert info.kind == "number" and DURATION.search(info.text)

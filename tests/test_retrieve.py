@@ -48,6 +48,12 @@ def test_dutch_synonyms_join_a_word_group() -> None:
     assert set(tokenize("prioritair")) <= set(first)
 
 
+def test_the_parts_of_a_hyphenated_english_word_are_translated() -> None:
+    groups = term_groups("financial-administrative staff", True)
+    assert any(set(tokenize("financieel")) <= set(g) for g in groups)
+    assert set(tokenize("financieel")) <= set(tokenize("financial-administrative", True))
+
+
 def test_bm25_searches_synonyms_too(assistant) -> None:
     """The report writes 'belangrijkste oorzaak'; the question says 'voornaamste'."""
     hits = assistant.retriever.bm25_search(

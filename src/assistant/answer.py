@@ -56,6 +56,12 @@ IDENTIFIER = re.compile(
     r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno|\btop|\bplek|\bplaats|\bplace|\brank)[\s.-]*$",
     re.IGNORECASE,
 )
+# the second label of a list of them: "beroepsniveau 2 en 1", "levels 3 or 4"
+LABEL_LIST = re.compile(
+    r"(?:niveau|level|fase|phase|stap|step|plek|plaats|place)s?[\s.-]*\d{1,2}\s*(?:,|en|of|tot"
+    r"|and|or|to|-|–)\s*$",
+    re.IGNORECASE,
+)
 # Counts in words ("zeven prioritaire thema's"); they answer only when what is counted follows.
 NUMBER_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien"
@@ -248,6 +254,7 @@ ABSOLUTE = re.compile(r"\babsolut\w*|\bin aantallen\b", re.IGNORECASE)
 MEASURES = (
     r"\bhow (?:deep|far|large|big|hot|warm|heavy|old|fast)\b|\bhoe (?:diep|ver|warm|zwaar"
     r"|oud|snel)\b|\bwhat temperature\b|\bwelke temperatuur\b"
+    r"|\b(?:gemiddelde|average|mean) (?:leeftijd|age)\b"
 )
 
 
@@ -624,8 +631,10 @@ def figures_of(text: str, kind: str) -> list[str]:
                 continue  # "1.3": a figure or section number (Dutch decimals take a comma)
             if any(a <= m.start() < b for a, b in shares):
                 continue
-            if IDENTIFIER.search(text[max(0, m.start() - 20) : m.start()]):
-                continue  # "niveau 2", "tabel 3", "plek 9": a label, not a quantity
+            if IDENTIFIER.search(text[max(0, m.start() - 20) : m.start()]) or LABEL_LIST.search(
+                text[max(0, m.start() - 30) : m.start()]
+            ):
+                continue  # "niveau 2", "tabel 3", "plek 9", "niveau 2 en 1": a label
             if DAY_OF_MONTH.match(text, m.end()) and int(value.replace(".", "0")) <= 31:
                 continue  # "op 21 mei": a day, not a count
             found.append((m.start(), value))
@@ -707,9 +716,10 @@ TIME_UNITS = (
     "dag dagen week weken maand maanden jaar jaren uur uren minuten "
     "days weeks months years hours minutes"
 )
-# a question about a duration, which a figure followed by a unit of time answers
+# a question about a duration or an age, which a figure followed by a unit of time answers
 DURATION = re.compile(
-    r"\b(?:hoe lang|how long|hoeveel tijd|how much time|duur|duurt|duration|lasts?|takes?)\b",
+    r"\b(?:hoe lang|how long|hoeveel tijd|how much time|duur|duurt|duration|lasts?|takes?"
+    r"|leeftijd|age|hoe oud|how old)\b",  # an age is in years too
     re.IGNORECASE,
 )
 
@@ -725,9 +735,12 @@ def measure_stems(time_only: bool = False) -> frozenset[str]:
 def measures_other(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     """Whether the figure is followed by a unit of measure that is not what the question
     counts ('180 dagen' for 'hoeveel vacatures'). Without a counted unit ("hoeveel zijn dat
-    er?") only a unit of time is something else ("max 6 maanden")."""
-    m = re.search(re.escape(figure) + r"\s*([^\W\d]+)", text)
-    after = tokenize(m.group(1)) if m else []  # the very next word ("400.000 per jaar": per)
+    er?") only a unit of time is something else ("max 6 maanden"). An amount in euro ("€ 3.111")
+    counts no people."""
+    m = re.search(r"(€\s?)?" + re.escape(figure) + r"\s*([^\W\d]*)", text)
+    if m and m.group(1) and unit and "euro" not in unit:
+        return True
+    after = tokenize(m.group(2)) if m and m.group(2) else []  # the next word ("per jaar": per)
     return (
         bool(after)
         and after[0] in measure_stems(time_only=not unit)

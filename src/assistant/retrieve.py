@@ -520,7 +520,9 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
             words = dutch + ([word, following] if used and following else [word])
         stems = stemmer.stemWords(words)
         groups.append(tuple(dict.fromkeys(a for s in stems for a in [s, *same.get(s, ())])))
-        groups.extend((stemmer.stemWord(p),) for p in parts)
+        for p in parts:  # "financial-administrative": each part, translated too
+            dutch = translations(p)[0] if expand_english else []
+            groups.append(tuple(dict.fromkeys(stemmer.stemWords([*dutch, p]))))
     return groups
 
 
@@ -531,7 +533,9 @@ def tokenize(text: str, expand_english: bool = False) -> list[str]:
         if expand_english and not word[0].isdigit():
             words.extend(translations(word)[0][:2])  # BM25: the two most likely translations
         words.append(word)
-        words.extend(parts)
+        for p in parts:
+            words.extend(translations(p)[0][:2] if expand_english else [])
+            words.append(p)
     return list(_stemmer().stemWords(words))
 
 
