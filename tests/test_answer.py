@@ -906,3 +906,13 @@ def test_an_amount_in_euro_and_the_second_of_two_labels_are_no_counts() -> None:
 def test_an_average_age_is_a_figure_in_years() -> None:
     info = analyse("Wat is de gemiddelde leeftijd van de ondervraagde technici?")
     assert info.kind == "number" and DURATION.search(info.text)
+
+
+def test_a_lead_in_that_ends_its_passage_reads_on_into_the_list(assistant) -> None:
+    """'... brengen graag een aantal zaken onder uw aandacht:' is answered with the list that
+    follows in the next passage, even when the lead-in is long."""
+    answer = assistant.ask(
+        "Welke thema's brengen de technische brancheorganisaties in hun position paper voor het "
+        "commissiedebat over arbeidsmarktkrapte onder de aandacht?"
+    )
+    assert "onder uw aandacht:" in answer.answer and "1. Oproep aan kabinet" in answer.answer

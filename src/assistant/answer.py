@@ -1724,7 +1724,8 @@ class Assistant:
                 elif a >= cand.end:
                     break
             passage = cand.passage
-            if not text[end:].strip() and end - cand.start < limit // 2:
+            lead_in = text[:end].rstrip().endswith(":")  # "... onder uw aandacht:"
+            if not text[end:].strip() and (end - cand.start < limit // 2 or lead_in):
                 nxt = self.retriever.following(chunk)
                 if nxt is not None:  # the passage ends here: read on into the next one
                     joined = f"{text}\n\n{nxt.text}"
