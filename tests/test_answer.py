@@ -916,3 +916,19 @@ def test_a_lead_in_that_ends_its_passage_reads_on_into_the_list(assistant) -> No
         "commissiedebat over arbeidsmarktkrapte onder de aandacht?"
     )
     assert "onder uw aandacht:" in answer.answer and "1. Oproep aan kabinet" in answer.answer
+
+
+def test_the_share_of_the_asked_surveyed_group(assistant) -> None:
+    """'Welk deel van de technici ...': not the 43 percent of the companies in the sentence."""
+    from assistant.answer import share_group, share_of
+
+    assert share_of("Welk deel van de technici vindt dat?") == "technici"
+    assert share_of("What % of tech firms think so?") == "bedrijven"
+    text = "Zo'n 43 procent van de bedrijven vindt dat, versus technici (38 procent)."
+    assert share_group(text, "43 procent") == "bedrijven"
+    assert share_group(text, "38 procent") == "technici"
+    answer = assistant.ask(
+        "Bij de uitbreiding van het warmtenet speelt ook vakkennis een rol. Welk deel van de "
+        "technici vindt zelf dat de huidige vakkennis van technici te beperkt is?"
+    )
+    assert answer.highlight == ["38 procent"]

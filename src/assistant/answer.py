@@ -772,6 +772,44 @@ SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
 SINCE_ASKED = re.compile(
     rf"{SINCE.pattern}\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
 )
+# The groups a survey asks (technicians, companies, career switchers), each its Dutch and
+# English forms: "38 procent van de technici" is not the share of the companies.
+RESPONDENTS = {
+    "technici": r"technici|technicus|technicians?|techs\b",
+    "bedrijven": r"\w*bedrijven|companies|firms|werkgevers|employers",
+    "zij-instromers": r"zij-?\s?instromers|career.?switchers|side.?entrants",
+}
+_RESPONDENT = "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in RESPONDENTS.items())
+SHARE_OF = re.compile(
+    rf"(?:deel|aandeel|procent|percentage|share|proportion|%)\s+(?:van|of)\s+(?:de\s+|the\s+"
+    rf"|alle\s+|all\s+)?(?:[\w-]+\s+)?(?:{_RESPONDENT})",
+    re.IGNORECASE,
+)
+
+
+def share_of(question: str) -> str | None:
+    """The surveyed group whose share a question asks ("welk deel van de technici")."""
+    m = SHARE_OF.search(question)
+    return next((k for k in RESPONDENTS if m and m.group(k.replace("-", "_"))), None)
+
+
+def share_group(text: str, figure: str) -> str | None:
+    """The surveyed group a share in a text is of: "43 procent van de bedrijven", "technici
+    (38 procent)"; None when the text does not tie it to one."""
+    at = text.find(figure)
+    if at < 0:
+        return None
+    after = re.match(
+        rf"\s*\)?\s*(?:van\s+(?:de|alle)\s+|of\s+(?:the\s+)?(?:all\s+)?)(?:[\w-]+\s+)?"
+        rf"(?:{_RESPONDENT})",
+        text[at + len(figure) :],
+        re.IGNORECASE,
+    )
+    before = re.search(rf"(?:{_RESPONDENT})\s*\(\s*$", text[:at], re.IGNORECASE)
+    m = after or before
+    return next((k for k in RESPONDENTS if m and m.group(k.replace("-", "_"))), None)
+
+
 # a question that asks which organisations ("welke brancheorganisaties", "which unions")
 ORGANISATIONS = re.compile(
     r"\b(?:welke|which|wie|who)\b.*(?:organisati|organizations?\b|associations?\b|vereniging"
@@ -1206,6 +1244,9 @@ class Scorer:
             )
             ok = (not is_share or share_counts) if info.kind == "number" else is_share
             cand.figures = [value] if ok else []
+        if info.kind == "percentage" and (group := share_of(info.text)):
+            # "welk deel van de technici": not the share of the companies in the same sentence
+            cand.figures = [f for f in cand.figures if share_group(cand.text, f) in {None, group}]
         if info.kind == "date" and SINCE_ASKED.search(info.text):  # "sinds wanneer": a start
             cand.figures = [
                 f
