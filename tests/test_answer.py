@@ -932,3 +932,15 @@ def test_the_share_of_the_asked_surveyed_group(assistant) -> None:
         "technici vindt zelf dat de huidige vakkennis van technici te beperkt is?"
     )
     assert answer.highlight == ["38 procent"]
+
+
+def test_a_choice_between_two_gets_both_figures(assistant) -> None:
+    assert analyse("Verdient een technicus meer in de energietransitie of in de industrie?").compare
+    assert analyse("More vacancies for welders or for fitters in Q2 2023?").compare
+    assert not analyse("How many were on WW six months or less (industry or agency)?").compare
+    assert not analyse("In which year did more than half blame demand or prices?").compare
+    answer = assistant.ask(
+        "Verdient een technicus volgens de cijfers van de Nationale Beroepengids in de "
+        "TechBarometer gemiddeld meer in de branche energietransitie of in industrie en productie?"
+    )
+    assert "3.470" in answer.answer and "3.404" in answer.answer

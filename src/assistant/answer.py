@@ -50,6 +50,13 @@ COMPARISON = re.compile(
     r"|jaar ervoor|develop(ed)?|chang(e|ed)|compared?|more or fewer|than in|the year before)\b",
     re.IGNORECASE,
 )
+# a choice between two ("meer in A of in B", "more for A or for B", "hoger of lager"); not
+# "six months or less", nor the English "of" ("more than half of them")
+CHOICE = re.compile(
+    r"(?<!\bof )\b(?:meer|minder|hoger|lager|groter|kleiner)\b[^?]*?\sof\s"
+    r"|(?<!\bor )\b(?:more|fewer|less|higher|lower|larger|bigger|smaller)\b(?! than)[^?]*?\sor\s",
+    re.IGNORECASE,
+)
 YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d(?!\d)")
 IDENTIFIER = re.compile(
     r"(?:niveau|level|fase|phase|artikel|article|hoofdstuk|chapter|tabel|table|figuur|figure"
@@ -312,6 +319,7 @@ def question_kind(text: str) -> str:
 def analyse(question: str) -> QuestionInfo:
     lang = detect_language(question)
     kind = question_kind(question)
+    choice = CHOICE.search(question)  # "more for A or for B?": the two figures
     quarter = None
     q_match = re.search(
         r"\b(eerste|tweede|derde|vierde|first|second|third|fourth)\s+"
@@ -338,7 +346,7 @@ def analyse(question: str) -> QuestionInfo:
         tuple(dict.fromkeys(term_groups(content, expand_english=lang == "en"))),
         proper_names(question, lang),
         counted_unit(question, lang) if kind == "number" else (),
-        bool(COMPARISON.search(question)),
+        bool(COMPARISON.search(question) or choice),
     )
 
 
