@@ -944,3 +944,13 @@ def test_a_choice_between_two_gets_both_figures(assistant) -> None:
         "TechBarometer gemiddeld meer in de branche energietransitie of in industrie en productie?"
     )
     assert "3.470" in answer.answer and "3.404" in answer.answer
+
+
+def test_the_answer_may_come_from_any_of_the_ten_retrieved_passages(assistant) -> None:
+    """'Over het onderzoek' (1.025 potentiële zij-instromers) is retrieved tenth."""
+    question = (
+        "Hoeveel potentiële zij-instromers hebben er meegedaan aan het onderzoek voor de "
+        "TechBarometer 2024?"
+    )
+    answer = assistant.ask(question)
+    assert "1.025" in answer.answer

@@ -1638,7 +1638,7 @@ class Assistant:
 
     def _answer(self, info: QuestionInfo, passages: list[Passage]) -> Answer:
         declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
-        cands = [c for rank, p in enumerate(passages[:8]) for c in split_candidates(p, rank)]
+        cands = [c for rank, p in enumerate(passages[:10]) for c in split_candidates(p, rank)]
         asked = self.scorer.asked(info)
         for c in cands:
             self.scorer.score(asked, c)
