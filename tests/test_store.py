@@ -300,3 +300,18 @@ def test_unreachable_server_is_a_clear_error(tmp_path: Path, embedder: CachedEmb
         Store(settings, embedder)
     with pytest.raises(IndexError_, match="not a URL"):
         Store(make_settings(tmp_path / "vs", chroma_url="localhost"), embedder)
+
+
+def test_a_question_does_not_import_langchain_chroma(assistant, settings) -> None:
+    """Reading the index (exact search) opens the collection with chromadb alone: the cold
+    `ask` stays fast. Writing and approximate search make the langchain-chroma store."""
+    code = (
+        "import sys; from assistant.answer import Assistant; a = Assistant.open(); "
+        f"a.ask({VACANCY_QUESTION!r}); print('langchain_chroma' in sys.modules); "
+        "a.store.vs; print('langchain_chroma' in sys.modules)"
+    )
+    env = cli_env(settings.vectorstore_dir)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.stdout.split() == ["False", "True"], out.stderr[-500:]

@@ -1,4 +1,6 @@
-"""The vector index: Chroma (on disk, or a Chroma server) used through langchain-chroma.
+"""The vector index: Chroma (on disk, or a Chroma server), written and approximately searched
+through langchain-chroma; a question that only reads it opens the collection with chromadb
+alone (langchain is not imported, which keeps the cold `ask` fast).
 
 Opens one client per process, records the embedder in the collection metadata and refuses an
 index built by another embedder. The index is also the ingest state: every chunk carries its
@@ -16,14 +18,18 @@ from urllib.parse import urlparse
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from typing import TYPE_CHECKING  # noqa: E402
+
 import chromadb  # noqa: E402
 import numpy as np  # noqa: E402
 from chromadb.config import Settings as ChromaSettings  # noqa: E402
-from langchain_chroma import Chroma  # noqa: E402
 
 from assistant.embed import CachedEmbeddings  # noqa: E402
 from assistant.models import Chunk  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
+
+if TYPE_CHECKING:
+    from langchain_chroma import Chroma
 
 
 class IndexError_(RuntimeError):
@@ -86,18 +92,13 @@ class Store:
         self.settings = settings
         self.embedder = embedder
         self.client = get_client(settings)
-        try:
-            self.vs = Chroma(
-                client=self.client,
-                collection_name=settings.collection,
-                embedding_function=embedder,
-                collection_metadata={
-                    "embedder": embedder.name,
-                    "dim": embedder.dim,
-                    "hnsw:space": "cosine",
-                },
+        self._vs: Chroma | None = None
+        self._metadata = {"embedder": embedder.name, "dim": embedder.dim, "hnsw:space": "cosine"}
+        try:  # as langchain-chroma opens it (no embedding function of Chroma's own), without
+            # importing langchain, which a question that reads the index does not need
+            self.collection = self.client.get_or_create_collection(
+                name=settings.collection, embedding_function=None, metadata=self._metadata
             )
-            self.collection = self.vs._collection
             meta = self.collection.metadata or {}
         except IndexError_:
             raise
@@ -110,6 +111,21 @@ class Store:
                 f"'{embedder.name}' ({embedder.dim}) is configured. Re-ingest with "
                 "`assistant ingest --rebuild`, or configure the embedder the index was built with."
             )
+
+    @property
+    def vs(self) -> Chroma:
+        """The langchain-chroma vector store over the collection, made on first use (writing
+        and approximate search)."""
+        if self._vs is None:
+            from langchain_chroma import Chroma
+
+            self._vs = Chroma(
+                client=self.client,
+                collection_name=self.settings.collection,
+                embedding_function=self.embedder,
+                collection_metadata=self._metadata,
+            )
+        return self._vs
 
     @property
     def location(self) -> str:
