@@ -696,6 +696,7 @@ def stem_set(text: str) -> frozenset[str]:
 COMPOUND = 0.8  # a question word found only as part of a compound counts this much
 
 
+@lru_cache(maxsize=65536)  # the stems of a passage are matched once, not once per sentence
 def matches(stem: str, stems: frozenset[str]) -> bool:
     """A question stem occurs among the stems, also as the head or tail of a Dutch compound
     ('opleiding' in 'opleidingstraject', 'tekort' in 'personeelstekort')."""
