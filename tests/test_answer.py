@@ -472,8 +472,8 @@ def test_answers_for_the_asked_group(assistant, question: str, figure: str) -> N
     assert not answer.abstained and figure in answer.answer
 
 
-def best_candidate(assistant, question: str, text: str, heading: str = "") -> str:
-    """The sentence or row of a made-up passage that the real scorer ranks first."""
+def scored(assistant, question: str, text: str, heading: str = "") -> list:
+    """The sentences and rows of a made-up passage, scored by the real scorer."""
     from assistant.answer import split_candidates
     from assistant.models import Chunk, Passage
 
@@ -482,7 +482,12 @@ def best_candidate(assistant, question: str, text: str, heading: str = "") -> st
     asked = assistant.scorer.asked(analyse(question))
     for c in cands:
         assistant.scorer.score(asked, c)
-    return max(cands, key=lambda c: c.score).text
+    return cands
+
+
+def best_candidate(assistant, question: str, text: str, heading: str = "") -> str:
+    """The sentence or row of a made-up passage that the real scorer ranks first."""
+    return max(scored(assistant, question, text, heading), key=lambda c: c.score).text
 
 
 def test_a_why_question_prefers_the_sentence_that_gives_the_cause(assistant) -> None:
@@ -674,15 +679,9 @@ def test_a_regional_figure_does_not_answer_for_the_whole(assistant) -> None:
         "Het aandeel 60-plussers varieert per regio. In Rotterdam/Moerdijk is het aandeel "
         "60-plussers in de industrie 12%, net onder het landelijk gemiddelde."
     )
-    from assistant.answer import split_candidates
-    from assistant.models import Chunk, Passage
 
     def conflicts(question: str) -> set[str]:
-        chunk = Chunk("x", "x.txt", text, "R", None, "", None, 1, 2)
-        asked = assistant.scorer.asked(analyse(question))
-        cands = split_candidates(Passage(chunk, 1.0), 0)
-        for c in cands:
-            assistant.scorer.score(asked, c)
+        cands = scored(assistant, question, text)
         return next(c for c in cands if c.text.startswith("In Rotterdam")).conflicts
 
     assert "place" in conflicts("Welk aandeel van de werknemers in de industrie is 60-plusser?")
@@ -807,14 +806,7 @@ def test_a_share_in_a_table_answers_a_count_only_of_what_its_passage_is_about(
         "How many knowledge migrants came to work for Dutch technical companies in 2024?",
         "In absolute terms, how many technical companies expected their profit to rise in 2024?",
     ):
-        from assistant.answer import split_candidates
-        from assistant.models import Chunk, Passage
-
-        chunk = Chunk("x", "x.txt", text, "Rapport", None, "", None, 1, 2)
-        asked = assistant.scorer.asked(analyse(question))
-        cands = split_candidates(Passage(chunk, 1.0), 0)
-        for c in cands:
-            assistant.scorer.score(asked, c)
+        cands = scored(assistant, question, text)
         assert not any(c.figures for c in cands if c.cell), question
 
 
@@ -828,15 +820,9 @@ def test_a_row_under_a_caption_of_a_month_of_another_quarter_is_another_time(
         "Aanbod mensen WW, max 6 maanden, oktober 2025\n\nAantal\n\n"
         "Productiemedewerkers 900 Productiemedewerkers 3.200\n\nBron UWV"
     )
-    from assistant.answer import split_candidates
-    from assistant.models import Chunk, Passage
 
     def conflicts(question: str) -> set[str]:
-        chunk = Chunk("x", "x.txt", text, "R", None, "", None, 1, 2)
-        asked = assistant.scorer.asked(analyse(question))
-        cands = split_candidates(Passage(chunk, 1.0), 0)
-        for c in cands:
-            assistant.scorer.score(asked, c)
+        cands = scored(assistant, question, text)
         return next(c for c in cands if c.text == "Productiemedewerkers 3.200").conflicts
 
     assert "time" in conflicts("Hoeveel productiemedewerkers in het tweede kwartaal van 2025?")
@@ -871,14 +857,7 @@ def test_a_source_line_as_heading_sets_no_place(assistant) -> None:
         "(die op kolen draaien) worden vervangen door de Direct Reduced Iron technologie."
     )
     question = "Tata Steel in IJmuiden: which technology replaces its coal-fired blast furnaces?"
-    from assistant.answer import split_candidates
-    from assistant.models import Chunk, Passage
-
-    chunk = Chunk("x", "x.txt", text, "R", None, "Bron: Windpark boven Groningen", None, 1, 2)
-    asked = assistant.scorer.asked(analyse(question))
-    cands = split_candidates(Passage(chunk, 1.0), 0)
-    for c in cands:
-        assistant.scorer.score(asked, c)
+    cands = scored(assistant, question, text, heading="Bron: Windpark boven Groningen")
     best = max(cands, key=lambda c: c.score)
     assert "Hoogovens" in best.text and not best.conflicts and not best.missing
 
