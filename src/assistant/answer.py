@@ -796,10 +796,14 @@ SHARE_OF = re.compile(
 )
 
 
+def _respondent(m: re.Match[str] | None) -> str | None:
+    """Which group of RESPONDENTS a match of _RESPONDENT found."""
+    return next((k for k in RESPONDENTS if m and m.group(k.replace("-", "_"))), None)
+
+
 def share_of(question: str) -> str | None:
     """The surveyed group whose share a question asks ("welk deel van de technici")."""
-    m = SHARE_OF.search(question)
-    return next((k for k in RESPONDENTS if m and m.group(k.replace("-", "_"))), None)
+    return _respondent(SHARE_OF.search(question))
 
 
 def share_group(text: str, figure: str) -> str | None:
@@ -815,8 +819,7 @@ def share_group(text: str, figure: str) -> str | None:
         re.IGNORECASE,
     )
     before = re.search(rf"(?:{_RESPONDENT})\s*\(\s*$", text[:at], re.IGNORECASE)
-    m = after or before
-    return next((k for k in RESPONDENTS if m and m.group(k.replace("-", "_"))), None)
+    return _respondent(after or before)
 
 
 # a question that asks which organisations ("welke brancheorganisaties", "which unions")
