@@ -230,6 +230,7 @@ def test_evaluation_writes_the_report_files(run: dict[str, Any]) -> None:
     assert (out / "report-kinds.png").read_bytes().startswith(b"\x89PNG")
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "## Held-out questions" in md and "baseline" in md and "## Failures" in md
+    assert "### Per batch of questions (heldout)" in md  # the subset's rows carry batches
     report = run["report"]
     assert set(report["systems"]) == {ev.OURS, ev.BASELINE}
     assert len(report["results"][ev.OURS]) == len(report["results"][ev.BASELINE])
@@ -242,7 +243,11 @@ def test_metrics_are_rates_and_consistent(run: dict[str, Any]) -> None:
             parts = system["metrics"][split]
             groups = [
                 parts["overall"],
-                *[g for key in ("by_kind", "by_source", "by_lang") for g in parts[key].values()],
+                *[
+                    g
+                    for key in ("by_kind", "by_source", "by_lang", "by_batch")
+                    for g in parts[key].values()
+                ],
             ]
             for m in groups:
                 for key, (_, kind) in ev.METRICS.items():
