@@ -78,12 +78,6 @@ NUMBER_WORDS = re.compile(
     re.IGNORECASE,
 )
 URL = re.compile(r"(?:https?://|www\.)\S+")
-# what follows the day of a date ("21 mei", "6 February"); English months capitalised ("may")
-DAY_OF_MONTH = re.compile(
-    r"\s+(?:(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
-    r"|december)|January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b"
-)
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
 MONTHS_NL = [
@@ -114,6 +108,12 @@ MONTHS_EN = [
     "november",
     "december",
 ]
+MONTH_NAMES = "|".join(MONTHS_NL + MONTHS_EN)
+MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.IGNORECASE)
+# what follows the day of a date ("21 mei", "6 February"); English months capitalised ("may")
+DAY_OF_MONTH = re.compile(
+    rf"\s+(?:(?i:{'|'.join(MONTHS_NL)})|{'|'.join(m.capitalize() for m in MONTHS_EN)})\b"
+)
 QUARTER_WORDS = {
     "eerste": 1,
     "tweede": 2,
@@ -625,8 +625,8 @@ def figures_of(text: str, kind: str) -> list[str]:
     if kind == "percentage":
         return [m.group().strip() for m in PERCENT.finditer(text)]
     if kind == "date":
-        months = "|".join(MONTHS_NL + MONTHS_EN)
-        pattern = rf"(?:\d{{1,2}}\s+)?(?:{months})\s+\d{{4}}|{YEAR.pattern}|\b\d{{4}}-\d{{4}}\b"
+        day_month_year = rf"(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\s+\d{{4}}"
+        pattern = rf"{day_month_year}|{YEAR.pattern}|\b\d{{4}}-\d{{4}}\b"
         return [m.group() for m in re.finditer(pattern, text, re.IGNORECASE)]
     if kind == "number":
         found: list[tuple[int, str]] = []
@@ -707,6 +707,18 @@ def matches(stem: str, stems: frozenset[str]) -> bool:
 
 # Words of a quarter constraint ("tweede kwartaal"): scored by the quarter, not as topic.
 CONSTRAINT_WORDS = frozenset(tokenize(" ".join([*QUARTER_WORDS, "kwartaal", "quarter"])))
+
+
+@lru_cache(maxsize=8)
+def other_quarters(quarter: int, months: bool = False) -> str:
+    """How a text names another quarter than the given one; with `months`, also its months."""
+    others = [quarter_pattern(q) for q in range(1, 5) if q != quarter]
+    if months:
+        names = [
+            m for ms in (MONTHS_NL, MONTHS_EN) for i, m in enumerate(ms) if i // 3 != quarter - 1
+        ]
+        others.append(rf"\b(?:{'|'.join(names)})\b")
+    return "|".join(others)
 
 
 def quarter_pattern(quarter: int) -> str:
@@ -1036,6 +1048,8 @@ class Asked:
     asks_where: bool  # "in welke regio": one region's figure may answer
     asks_duration: bool  # "hoe lang": a figure followed by a unit of time may answer
     asks_names: bool  # "welke organisaties": names of organisations answer
+    asks_absolute: bool  # "in absolute terms": a count, which a share does not give
+    surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
 
 
 class Scorer:
@@ -1160,6 +1174,8 @@ class Scorer:
             asks_where=bool(WHERE.search(info.text)),
             asks_duration=bool(DURATION.search(info.text)),
             asks_names=info.kind in {"entity", "list"} and bool(ORGANISATIONS.search(info.text)),
+            asks_absolute=bool(ABSOLUTE.search(info.text)),
+            surveyed=share_of(info.text) if info.kind == "percentage" else None,
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -1252,13 +1268,15 @@ class Scorer:
             # a share answers "hoeveel bedrijven verwachten ..." of a survey of those firms,
             # not a count of what its passage never names, nor one "in absolute terms"
             share_counts = not (info.unit and not counts(info.unit, ctx_stems)) and not (
-                ABSOLUTE.search(info.text)
+                asked.asks_absolute
             )
             ok = (not is_share or share_counts) if info.kind == "number" else is_share
             cand.figures = [value] if ok else []
-        if info.kind == "percentage" and (group := share_of(info.text)):
+        if asked.surveyed:
             # "welk deel van de technici": not the share of the companies in the same sentence
-            cand.figures = [f for f in cand.figures if share_group(cand.text, f) in {None, group}]
+            cand.figures = [
+                f for f in cand.figures if share_group(cand.text, f) in {None, asked.surveyed}
+            ]
         if info.kind == "date" and SINCE_ASKED.search(info.text):  # "sinds wanneer": a start
             cand.figures = [
                 f
@@ -1273,6 +1291,7 @@ class Scorer:
         # "welke organisaties": a sentence that names several organisations answers it
         names = len(new_names(cand.text, info.text)) if asked.asks_names else 0
         cand.type_ok = bool(cand.figures) if needs_figure else True
+        told = figure_sentences(cand)  # the sentences that hold its figures
         unit_score = 0.0
         if info.unit and cand.figures:
             after = [
@@ -1284,7 +1303,7 @@ class Scorer:
             ]
             unit_score = 1.0 if any(counts(info.unit, frozenset(a)) for a in after) else 0.0
             # what the figure's own sentence or lead-in counts (of a pair, not the other one)
-            own_stems = stem_set(figure_sentences(cand)) | lead_stems
+            own_stems = stem_set(told) | lead_stems
             if not unit_score and not counts(info.unit, own_stems) and not row:
                 unit_score = -1.0  # the sentence counts something else (a table row names
                 # no unit: what it counts is in its caption, often only implied)
@@ -1300,7 +1319,7 @@ class Scorer:
         # a source line above a figure ("Bron: Windpark boven Groningen") says where it came
         # from, not what the text below it is about
         about = "" if re.match(r"bron\b|source\b", heading, re.I) else heading
-        self._check_scope(asked, cand, f"{about} {previous[-300:]}", ctx_stems)
+        self._check_scope(asked, cand, told, f"{about} {previous[-300:]}", ctx_stems)
         year_score = self._year_score(info, cand, caption)
         quarter_score = self._quarter_score(info, cand, caption, row)
         cand.on_time = (
@@ -1331,7 +1350,7 @@ class Scorer:
 
     @staticmethod
     def _check_scope(
-        asked: Asked, cand: Candidate, context: str, ctx_stems: frozenset[str]
+        asked: Asked, cand: Candidate, told_text: str, context: str, ctx_stems: frozenset[str]
     ) -> None:
         """Sets what the candidate says about the asked scopes: the kinds it names itself
         (`named`), the kinds in which it speaks of something else (`conflicts`), and an asked
@@ -1339,7 +1358,6 @@ class Scorer:
         info = asked.info
         # mbo asked, hbo told; Belgium asked, the Netherlands told: read in the sentence that
         # holds the figure (of a pair, the other sentence may name other places)
-        told_text = figure_sentences(cand)
         named = scopes_in(told_text)
         cand.named = {
             kind
@@ -1422,7 +1440,7 @@ class Scorer:
         quarter_score = 0.0
         if info.quarter:
             pattern = quarter_pattern(info.quarter)
-            others = "|".join(quarter_pattern(q) for q in range(1, 5) if q != info.quarter)
+            others = other_quarters(info.quarter)
             if re.search(pattern, cand.text, re.IGNORECASE):
                 quarter_score = 1.0
             elif re.search(others, cand.text, re.IGNORECASE):
@@ -1439,14 +1457,8 @@ class Scorer:
                 quarter_score = -0.5
                 # a month of another quarter, unless the question names a month itself ("Q3
                 # vacancies; how many on WW in October?")
-                months = "|".join(
-                    m
-                    for names in (MONTHS_NL, MONTHS_EN)
-                    for i, m in enumerate(names)
-                    if i // 3 + 1 != info.quarter
-                )
-                if not re.search(rf"\b(?:{'|'.join(MONTHS_NL + MONTHS_EN)})\b", info.text, re.I):
-                    others += rf"|\b(?:{months})\b"
+                if not MONTH.search(info.text):
+                    others = other_quarters(info.quarter, months=True)
                 if row and re.search(others, caption, re.IGNORECASE):
                     cand.conflicts.add("time")  # a row of a table of another quarter or month
         return quarter_score
@@ -1628,6 +1640,7 @@ class Assistant:
     def refresh(self) -> None:
         """Re-reads the index after an ingest in this process."""
         self.retriever.refresh()
+        self.scorer = Scorer(self.retriever)  # its per-document scopes were of the old index
 
     # -- answering
 

@@ -14,11 +14,10 @@ import os
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-
-from typing import TYPE_CHECKING  # noqa: E402
 
 import chromadb  # noqa: E402
 import numpy as np  # noqa: E402
