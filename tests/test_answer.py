@@ -180,6 +180,8 @@ def test_documents_and_context(assistant) -> None:
         ("What temperature does it keep the greenhouse water circuit at?", "number"),
         ("What is the target for 2030 in megatonnes?", "number"),
         ("Wat zijn de kosten van het project?", "number"),
+        ("Wat zou die maatregel volgens hen per jaar kosten?", "number"),
+        ("What would the new plant cost?", "number"),
         # "hoe heet" asks a name
         ("Hoe heet het beleidsexperiment voor mkb-bedrijven?", "entity"),
     ],
@@ -569,6 +571,8 @@ def test_what_a_question_counts() -> None:
     assert "warmtepomp" in counted_unit("How many heat pumps are needed?")
     assert counted_unit("Wat kostte een emissierecht begin 2022?") == ("euro",)
     assert counted_unit("Welk aandeel werkt in de industrie?") == ()
+    assert counted_unit("Wat zou die maatregel per jaar kosten?") == ("euro",)
+    assert counted_unit("Rond welk aantal ligt die ongeveer?") == ()  # a verb, not a unit
     assert analyse("Welk aandeel werkt in de industrie?").unit == ()
     assert analyse("Hoeveel vacatures waren er eind 2023?").quarter == 4  # the year's end
 

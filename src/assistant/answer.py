@@ -245,6 +245,13 @@ SALARY = (
 )
 
 
+# "Wat kost ...?", "Wat zou die maatregel per jaar kosten?", "What did it cost?": an amount
+COSTS = (
+    r"\bwat kost|\bwat (?:zou|zouden|zal|zullen|gaat|gaan)\b.*\bkosten\b"
+    r"|\bwhat (?:would|will|does|did)\b.*\bcost\b"
+)
+
+
 # "... in megatonnes?", "in miljoen euro": a quantity in a unit of measure.
 IN_UNITS = (
     r"\bin (?:mega)?(?:tonnes|tons|tonnen|ton|mton|euros?|miljoen|miljard|million|billion"
@@ -295,7 +302,7 @@ def question_kind(text: str) -> str:
         return "percentage"
     if re.search(
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
-        r"|hoe lang\b|how long|wat kost|what did .* cost|how high|hoe hoog"
+        r"|hoe lang\b|how long|" + COSTS + "|how high|hoe hoog"
         r"|welk bedrag|what amount|which amount|hoe duur|how expensive|\bverdien|\bearns?\b"
         r"|\bnumber of\b|\bpeak number\b|" + SALARY + "|" + IN_UNITS + "|" + MEASURES,
         t,
@@ -350,11 +357,37 @@ def analyse(question: str) -> QuestionInfo:
     )
 
 
+# verbs that may follow "hoeveel" or "aantal" in place of what is counted
+COUNT_VERBS = frozenset(
+    [
+        "ligt",
+        "lag",
+        "lagen",
+        "bedraagt",
+        "bedroeg",
+        "bedragen",
+        "staat",
+        "stond",
+        "stonden",
+        "komt",
+        "kwam",
+        "kwamen",
+        "gaat",
+        "ging",
+        "gingen",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
+)
+
+
 def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     """What a 'hoeveel X' / 'how many X' question counts: the stems (and translations) of the
     one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
     if re.search(
-        r"\bwat kost|\bkostte\b|welk bedrag|hoe duur|\bcost\b|what amount|how expensive"
+        COSTS + r"|\bkostte\b|welk bedrag|hoe duur|\bcost\b|what amount|how expensive"
         r"|hoeveel (?:geld|euro)|how much money|\bverdien|\bearns?\b|" + SALARY,
         question.lower(),
     ):
@@ -364,7 +397,7 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         r"|nieuwe|new)\s+)?([a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
         question.lower(),
     )
-    if not m:
+    if not m or m.group(2) in COUNT_VERBS:  # "rond welk aantal ligt die?" counts no "ligt"
         return ()
     words = m.group(2)
     # a second word: English compounds ("heat pumps"), a Dutch noun after its adjective
