@@ -639,6 +639,25 @@ def test_a_field_is_no_occupation(assistant) -> None:
     assert assistant.scorer.asked(info).subgroups
 
 
+def test_an_occupation_named_in_the_paragraph_before_is_not_missing(assistant) -> None:
+    """004's requirements list for the process operator names the occupation only in the
+    paragraph above it, which is the chunk before."""
+    from assistant.answer import split_candidates
+    from assistant.models import Passage
+
+    chunk = next(c for c in assistant.retriever.chunks if "opleiding VAPRO B" in c.text)
+    assert "procesoperator" not in chunk.text.lower()
+    before = assistant.retriever.preceding(chunk)
+    assert before is not None and "procesoperator" in before.text.lower()
+    asked = assistant.scorer.asked(
+        analyse("Iemand wil procesoperator worden. Welke aanvullende opleiding is nodig?")
+    )
+    assert asked.subgroups
+    cand = next(c for c in split_candidates(Passage(chunk, 1.0), 0) if "VAPRO B" in c.text)
+    assistant.scorer.score(asked, cand)
+    assert cand.missing == []
+
+
 def test_two_tables_side_by_side_give_two_rows_per_line(assistant) -> None:
     """'Wat werkgevers vragen' beside 'Aanbod mensen WW': each half of a line is a row, and every
     row is read with the caption above the table, not with the rows above it."""

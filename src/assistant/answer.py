@@ -1256,8 +1256,10 @@ class Scorer:
             and not names & self.stems_before(chunk)
             # a country or region sets the scope of a whole report: anywhere in it is enough
             and not (names & self._places and self.retriever.in_document(chunk.source, names))
-        ] + [  # welders asked, not named here
-            g[0] for g in asked.subgroups if not any(matches(s, ctx_stems) for s in g)
+        ] + [  # welders asked, not named here nor in the paragraph before
+            g[0]
+            for g in asked.subgroups
+            if not any(matches(s, ctx_stems) or matches(s, self.stems_before(chunk)) for s in g)
         ]
         around = scopes_in(f"{chunk.title} {chunk.heading} {chunk.text}")
         cand.missing += [  # a sector or level of education the passage never names
