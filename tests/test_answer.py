@@ -920,6 +920,17 @@ def test_a_lead_in_that_ends_its_passage_reads_on_into_the_list(assistant) -> No
     assert "onder uw aandacht:" in answer.answer and "1. Oproep aan kabinet" in answer.answer
 
 
+def test_after_a_scene_setting_sentence_the_answer_reads_on(assistant) -> None:
+    """A question that first restates the text ('... leverde overtuigende productiviteitswinst
+    op.') asks what follows it: the answer goes on into the next sentence."""
+    answer = assistant.ask(
+        "Het experiment Shaping the Future of Work leverde mkb-bedrijven overtuigende "
+        "productiviteitswinst op. Wat is dan het bezwaar van de technieksectoren?"
+    )
+    assert "Shaping the Future of Work" in answer.answer
+    assert "nog niet voorzien in vervolg of opschaling" in answer.answer
+
+
 def test_the_share_of_the_asked_surveyed_group(assistant) -> None:
     """'Welk deel van de technici ...': not the 43 percent of the companies in the sentence."""
     from assistant.answer import share_group, share_of

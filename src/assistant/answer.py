@@ -1083,6 +1083,7 @@ class Asked:
     asks_names: bool  # "welke organisaties": names of organisations answer
     asks_absolute: bool  # "in absolute terms": a count, which a share does not give
     surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
+    scene: bool  # sentences before the asking one set the scene ("X worked well. So what ...?")
 
 
 class Scorer:
@@ -1209,6 +1210,7 @@ class Scorer:
             asks_names=info.kind in {"entity", "list"} and bool(ORGANISATIONS.search(info.text)),
             asks_absolute=bool(ABSOLUTE.search(info.text)),
             surveyed=share_of(info.text) if info.kind == "percentage" else None,
+            scene=len(sentences) > 1,
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -1735,7 +1737,10 @@ class Assistant:
         focus = [self._focus(asked, c) for c in chosen]
         limit = self.settings.answer_max_chars
         if len(chosen) == 1:
-            if info.kind in {"entity", "explanation"} and len(best.text) < 250:
+            # a short sentence, or one that may only restate the question's scene ("The
+            # experiment delivered convincing gains. So what is the complaint?"): with what
+            # follows it ("Toch is nog niet voorzien in vervolg of opschaling.")
+            if info.kind in {"entity", "explanation"} and (len(best.text) < 250 or asked.scene):
                 best = self._extend(best)
                 chosen, focus = [best], [None]
             pieces = [window(best.text, focus[0], limit)]
