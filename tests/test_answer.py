@@ -13,6 +13,7 @@ from assistant.answer import (
     SINCE,
     SUBGROUP,
     QuestionError,
+    W,
     analyse,
     asked_scopes,
     counted_unit,
@@ -490,6 +491,14 @@ def scored(assistant, question: str, text: str, heading: str = "") -> list:
 def best_candidate(assistant, question: str, text: str, heading: str = "") -> str:
     """The sentence or row of a made-up passage that the real scorer ranks first."""
     return max(scored(assistant, question, text, heading), key=lambda c: c.score).text
+
+
+def test_a_respondents_own_reason_is_no_cause_the_report_gives(assistant) -> None:
+    """A survey's answer option ('Omdat ik wettelijk verplicht was') is one respondent's
+    reason: it gets no cause bonus, the same words about the firms do."""
+    text = "Omdat ik wettelijk verplicht was\n\nOmdat het wettelijk verplicht was"
+    option, report = scored(assistant, "Waarom volgen technici een cursus?", text)
+    assert report.score - option.score == pytest.approx(W["cause"], abs=0.01)
 
 
 def test_a_why_question_prefers_the_sentence_that_gives_the_cause(assistant) -> None:

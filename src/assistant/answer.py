@@ -821,6 +821,9 @@ CAUSE = re.compile(
     r"|om te voorkomen|zodat|opdat|bedoeld om|in order to|to prevent|so that)\b",
     re.IGNORECASE,
 )
+# a respondent's own words: a survey's answer option ("Omdat ik wettelijk verplicht was") or
+# a quote, which gives that one person's reason, not the report's
+FIRST_PERSON = re.compile(r"\b(?:ik|mijn|mij)\b", re.IGNORECASE)
 SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
 # a question that asks for a start ("sinds wanneer", "since when"; not "cited from the report")
 SINCE_ASKED = re.compile(
@@ -1324,7 +1327,11 @@ class Scorer:
             ]
         needs_figure = info.kind in {"percentage", "number", "date"}
         # a why-question is answered by a sentence that gives a cause, not one that restates it
-        cause = info.kind == "explanation" and bool(CAUSE.search(cand.text))
+        cause = (
+            info.kind == "explanation"
+            and bool(CAUSE.search(cand.text))
+            and not FIRST_PERSON.search(cand.text)
+        )
         # "welke organisaties": a sentence that names several organisations answers it
         names = len(new_names(cand.text, info.text)) if asked.asks_names else 0
         cand.type_ok = bool(cand.figures) if needs_figure else True
