@@ -311,7 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--weights",
         type=int,
         metavar="N",
-        help="random search over answer.W and the threshold, N steps (about 4 s each)",
+        help="random search over answer.W and the threshold, N steps (each step answers all "
+        "tuning and held-out questions: about 25 s here)",
     )
     p.set_defaults(func=cmd_tune)
 
