@@ -26,6 +26,7 @@ from assistant.answer import (
     measures_other,
     numbers_supported,
     scope_conflict,
+    spelled_numbers,
     subgroup,
     table_cell,
     window,
@@ -493,6 +494,16 @@ def best_candidate(assistant, question: str, text: str, heading: str = "") -> st
     return max(scored(assistant, question, text, heading), key=lambda c: c.score).text
 
 
+def test_a_count_the_question_gives_in_digits_may_be_written_in_words(assistant) -> None:
+    """'welke 2 dingen' is not missing its 2 in 'twee vereisten'."""
+    assert spelled_numbers("Technici zien twee vereisten, ten eerste een coach.") == {"2"}
+    text = "Technici zien twee vereisten: een coach on the job en korte opleidingen."
+    (cand,) = scored(assistant, "Welke 2 dingen zijn nodig om zij-instromers in te werken?", text)
+    assert not cand.numbers_missing
+    (cand,) = scored(assistant, "Welke 3 dingen zijn nodig om zij-instromers in te werken?", text)
+    assert cand.numbers_missing
+
+
 def test_a_respondents_own_reason_is_no_cause_the_report_gives(assistant) -> None:
     """A survey's answer option ('Omdat ik wettelijk verplicht was') is one respondent's
     reason: it gets no cause bonus, the same words about the firms do."""
@@ -582,6 +593,9 @@ def test_what_a_question_counts() -> None:
     assert counted_unit("Welk aandeel werkt in de industrie?") == ()
     assert counted_unit("Wat zou die maatregel per jaar kosten?") == ("euro",)
     assert counted_unit("Rond welk aantal ligt die ongeveer?") == ()  # a verb, not a unit
+    assert counted_unit("Hoeveel zette de defensie-industrie in 2024 om?") == ()
+    assert "zij-instromer" in counted_unit("Hoeveel potentiële zij-instromers deden mee?")
+    assert counted_unit("How much CO₂ does Porthos store each year?", "en") == ("co2",)
     assert analyse("Welk aandeel werkt in de industrie?").unit == ()
     assert analyse("Hoeveel vacatures waren er eind 2023?").quarter == 4  # the year's end
 

@@ -24,6 +24,12 @@ def test_tokenize_stems_drops_stop_words_and_normalises_numbers() -> None:
     assert normalize_number("4,5") == "4,5"
 
 
+def test_co2_is_one_word() -> None:
+    """CO₂ and CO2 are "co2", not the stop word "co" and the number 2."""
+    assert tokenize("CO₂") == tokenize("CO2") == ["co2"]
+    assert "co2" in tokenize("de CO₂-uitstoot") and "2" not in tokenize("de CO₂-uitstoot")
+
+
 def test_english_terms_are_expanded_to_dutch() -> None:
     assert set(tokenize("vacatures industrie")) <= set(
         tokenize("open vacancies industry", expand_english=True)

@@ -69,13 +69,23 @@ LABEL_LIST = re.compile(
     r"|and|or|to|-|–)\s*$",
     re.IGNORECASE,
 )
-# Counts in words ("zeven prioritaire thema's"); they answer only when what is counted follows.
+# Counts in words, two to twenty and the tens to fifty
+# fmt: off
+_COUNTS_NL = ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+              "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
+              "negentien", "twintig")
+_COUNTS_EN = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+              "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+              "nineteen", "twenty")
+NUMBER_VALUES = {
+    **{w: str(i) for names in (_COUNTS_NL, _COUNTS_EN) for i, w in enumerate(names, start=2)},
+    "dertig": "30", "veertig": "40", "vijftig": "50", "thirty": "30", "forty": "40", "fifty": "50",
+}
+# fmt: on
+# ... in a text ("zeven prioritaire thema's"); they answer only when what is counted follows.
+# Not "ten": Dutch "ten tweede", "ten opzichte".
 NUMBER_WORDS = re.compile(
-    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien"
-    r"|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|two|three|four|five"
-    r"|six|seven|eight|nine|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-    r"|nineteen|twenty|thirty|forty|fifty)\b",  # not "ten": Dutch "ten tweede", "ten opzichte"
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(w for w in NUMBER_VALUES if w != "ten") + r")\b", re.IGNORECASE
 )
 URL = re.compile(r"(?:https?://|www\.)\S+")
 FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
@@ -357,30 +367,9 @@ def analyse(question: str) -> QuestionInfo:
     )
 
 
-# verbs that may follow "hoeveel" or "aantal" in place of what is counted
-COUNT_VERBS = frozenset(
-    [
-        "ligt",
-        "lag",
-        "lagen",
-        "bedraagt",
-        "bedroeg",
-        "bedragen",
-        "staat",
-        "stond",
-        "stonden",
-        "komt",
-        "kwam",
-        "kwamen",
-        "gaat",
-        "ging",
-        "gingen",
-        "is",
-        "are",
-        "was",
-        "were",
-    ]
-)
+# a subject after the word that follows "hoeveel" makes that word a verb ("hoeveel zette de
+# industrie om", "rond welk aantal ligt die"), not what is counted
+SUBJECT_AFTER = re.compile(r"\s+(?:de|het|een|die|dit|deze|ze|zij|we|wij|u|hij|men|je)(?![\w-])")
 
 
 def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
@@ -394,10 +383,10 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         return ("euro",)
     m = re.search(  # not "extra" or "new": "how many additional technicians" counts technicians
         r"\b(hoeveel|how many|how much|aantal)\s+(?:(?:extra|additional|more|meer|further"
-        r"|nieuwe|new)\s+)?([a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
+        r"|nieuwe|new)\s+)?(co[2₂]|[a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
         question.lower(),
     )
-    if not m or m.group(2) in COUNT_VERBS:  # "rond welk aantal ligt die?" counts no "ligt"
+    if not m or SUBJECT_AFTER.match(question.lower(), m.end(2)):
         return ()
     words = m.group(2)
     # a second word: English compounds ("heat pumps"), a Dutch noun after its adjective
@@ -1359,7 +1348,12 @@ class Scorer:
             len(plain_numbers & numbers_in(cand.text)) / len(plain_numbers) if plain_numbers else 0
         )
         # a number the question names ("between 50 and 60") that the passage lacks
-        cand.numbers_missing = bool(plain_numbers - numbers_in(f"{chunk.heading} {chunk.text}"))
+        # ("welke 2 dingen": "twee vereisten" has it in words)
+        cand.numbers_missing = bool(
+            plain_numbers
+            - numbers_in(f"{chunk.heading} {chunk.text}")
+            - spelled_numbers(f"{chunk.heading} {chunk.text}")
+        )
         # a source line above a figure ("Bron: Windpark boven Groningen") says where it came
         # from, not what the text below it is about
         about = "" if re.match(r"bron\b|source\b", heading, re.I) else heading
@@ -1603,6 +1597,11 @@ def numbers_in(text: str) -> frozenset[str]:
     """The numbers of a text as digits only ('28.000' -> '28000'); cached, since a passage's
     numbers are read for each of its sentences."""
     return frozenset(re.sub(r"\D", "", m.group()) for m in re.finditer(r"\d+(?:[.,]\d+)*", text))
+
+
+def spelled_numbers(text: str) -> frozenset[str]:
+    """The counts a text writes in words, as digits ('twee vereisten' -> '2')."""
+    return frozenset(NUMBER_VALUES[m.group().lower()] for m in NUMBER_WORDS.finditer(text))
 
 
 def numbers_supported(answer: str, quotes: list[str]) -> bool:

@@ -442,7 +442,10 @@ MONTHS = {
     "dec": "december",
 }
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", re.IGNORECASE)
+# CO₂ and CO2 are one word ("co2"), not the stop word "co" and a number
+_TOKEN = re.compile(
+    r"co[2₂](?:-[a-zà-ÿ]+)*|\d+(?:[.,]\d+)*%?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=2)
@@ -486,7 +489,7 @@ def _words(text: str, english: bool = False) -> list[tuple[int, str, tuple[str, 
     the normalised number, the parts of a hyphenated word, the token after it). Stop words and
     single letters are left out; numbers are normalised ('28.000' -> '28000')."""
     stop = _stop_words(english)
-    tokens = _TOKEN.findall(text.lower())
+    tokens = _TOKEN.findall(text.lower().replace("₂", "2"))
     out: list[tuple[int, str, tuple[str, ...], str | None]] = []
     for i, raw in enumerate(tokens):
         if raw[0].isdigit():
