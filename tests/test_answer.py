@@ -504,6 +504,15 @@ def test_a_count_the_question_gives_in_digits_may_be_written_in_words(assistant)
     assert cand.numbers_missing
 
 
+def test_a_word_the_reports_never_use_weighs_little(assistant) -> None:
+    """'eindelijk' is in no report: no sentence can match it, so it must not outweigh the
+    words that can ('vacatures')."""
+    asked = assistant.scorer.asked(analyse("Hoeveel vacatures zijn er eindelijk vervuld?"))
+    weights = {g[0]: w for g, w in asked.weights.items()}
+    assert not assistant.retriever.known("eindelijk")
+    assert weights[tokenize("eindelijk")[0]] <= W["unknown"] < weights[tokenize("vacatures")[0]]
+
+
 def test_a_respondents_own_reason_is_no_cause_the_report_gives(assistant) -> None:
     """A survey's answer option ('Omdat ik wettelijk verplicht was') is one respondent's
     reason: it gets no cause bonus, the same words about the firms do."""

@@ -1108,7 +1108,10 @@ class Scorer:
         return min(self.retriever.idf(stem), 6.0)
 
     def group_weight(self, group: tuple[str, ...]) -> float:
-        return max(self.weight(s) for s in group)
+        weight = max(self.weight(s) for s in group)
+        # a word the reports never use ("eindelijk", "snijden") matches no sentence: it weighs
+        # little, or every answer to a question in other words than the report's falls short
+        return weight if any(self.retriever.known(s) for s in group) else min(weight, W["unknown"])
 
     def terms(self, info: QuestionInfo) -> list[tuple[str, ...]]:
         """The question's terms that can match, each a group of alternative stems (a word and
@@ -1524,6 +1527,7 @@ W: dict[str, float] = {
     "cause": 0.2,
     "scene": 0.5,  # weight of a term only in a question's scene-setting sentence
     "names": 0.3,  # a sentence naming three or more organisations, for "which organisations"
+    "unknown": 1.5,  # the most a question word weighs that the reports never use
 }
 
 
