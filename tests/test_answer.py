@@ -184,6 +184,8 @@ def test_documents_and_context(assistant) -> None:
         ("Wat zijn de kosten van het project?", "number"),
         ("Wat zou die maatregel volgens hen per jaar kosten?", "number"),
         ("What would the new plant cost?", "number"),
+        ("What time span in months does that refer to?", "number"),
+        ("Approximately how much of the country's total emissions do they produce?", "percentage"),
         # "hoe heet" asks a name
         ("Hoe heet het beleidsexperiment voor mkb-bedrijven?", "entity"),
     ],
@@ -511,6 +513,16 @@ def test_a_word_the_reports_never_use_weighs_little(assistant) -> None:
     weights = {g[0]: w for g, w in asked.weights.items()}
     assert not assistant.retriever.known("eindelijk")
     assert weights[tokenize("eindelijk")[0]] <= W["unknown"] < weights[tokenize("vacatures")[0]]
+
+
+def test_a_duration_in_words_answers_how_long(assistant) -> None:
+    """'zes tot twaalf maanden' answers 'how many months', though no digit is in it; a count in
+    words not followed by a unit of time ('vijf bedrijven') does not."""
+    text = "Eén op de vijf bedrijven heeft zelfs zes tot twaalf maanden nodig."
+    question = "What time span in months does it take them to fill a vacancy?"
+    assert DURATION.search(question)
+    (cand,) = scored(assistant, question, text)
+    assert cand.type_ok and cand.figures == ["twaalf"]
 
 
 def test_a_respondents_own_reason_is_no_cause_the_report_gives(assistant) -> None:

@@ -265,7 +265,7 @@ COSTS = (
 # "... in megatonnes?", "in miljoen euro": a quantity in a unit of measure.
 IN_UNITS = (
     r"\bin (?:mega)?(?:tonnes|tons|tonnen|ton|mton|euros?|miljoen|miljard|million|billion"
-    r"|kilometers?|km|megawatts?|mw|gigawatts?|gw)\b"
+    r"|kilometers?|km|megawatts?|mw|gigawatts?|gw|maanden|months|weken|weeks|dagen|days)\b"
 )
 
 
@@ -306,7 +306,8 @@ def question_kind(text: str) -> str:
     # a figure the question states ("ruim 8% minder CO2 ... welke kanttekening?") is not asked
     asks = re.sub(r"\d+(?:[.,]\d+)?\s*(?:%|procent|percent)", " ", t)
     if re.search(
-        r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad",
+        r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad"
+        r"|\bhow much of (?:the|its|their|all)\b",  # "how much of the total emissions"
         asks,
     ):
         return "percentage"
@@ -762,7 +763,8 @@ TIME_UNITS = (
 # a question about a duration or an age, which a figure followed by a unit of time answers
 DURATION = re.compile(
     r"\b(?:hoe lang|how long|hoeveel tijd|how much time|duur|duurt|duration|lasts?|takes?"
-    r"|leeftijd|age|hoe oud|how old)\b",  # an age is in years too
+    r"|leeftijd|age|hoe oud|how old|time ?span|tijdspanne|termijn"
+    r"|in (?:maanden|months|weken|weeks|dagen|days))\b",  # an age is in years too
     re.IGNORECASE,
 )
 
@@ -1290,7 +1292,13 @@ class Scorer:
                     (info.unit or not asked.asks_duration)
                     and measures_other(cand.text, f, info.unit)
                 )
-                and (f[0].isdigit() or (info.unit and counted_after(cand.text, f, info.unit)))
+                # a count in words, followed by what is counted, or by a unit of time when
+                # a duration is asked ("zes tot twaalf maanden")
+                and (
+                    f[0].isdigit()
+                    or (info.unit and counted_after(cand.text, f, info.unit))
+                    or (asked.asks_duration and measures_other(cand.text, f, ()))
+                )
             ]
         if cand.cell:
             value = cand.cell.value
