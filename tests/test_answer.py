@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import (
+    ABSOLUTE,
     DURATION,
     SINCE,
     SUBGROUP,
@@ -185,6 +186,9 @@ def test_documents_and_context(assistant) -> None:
         ("Wat zou die maatregel volgens hen per jaar kosten?", "number"),
         ("What would the new plant cost?", "number"),
         ("What time span in months does that refer to?", "number"),
+        # what the question says it does not ask is not what it asks
+        ("Flanders 2022: raw number (not the percentage) of bottleneck vacancies?", "number"),
+        ("Hoeveel knelpuntvacatures, dus niet het percentage, waren er?", "number"),
         ("Approximately how much of the country's total emissions do they produce?", "percentage"),
         # "hoe heet" asks a name
         ("Hoe heet het beleidsexperiment voor mkb-bedrijven?", "entity"),
@@ -617,6 +621,9 @@ def test_what_a_question_counts() -> None:
     assert counted_unit("Hoeveel zette de defensie-industrie in 2024 om?") == ()
     assert "zij-instromer" in counted_unit("Hoeveel potentiële zij-instromers deden mee?")
     assert counted_unit("How much CO₂ does Porthos store each year?", "en") == ("co2",)
+    assert ABSOLUTE.search("Flanders 2022: raw number (not the percentage) of vacancies?")
+    assert ABSOLUTE.search("Hoeveel knelpuntvacatures, dus niet het aandeel?")
+    assert not ABSOLUTE.search("Welk percentage van de bedrijven?")
     assert analyse("Welk aandeel werkt in de industrie?").unit == ()
     assert analyse("Hoeveel vacatures waren er eind 2023?").quarter == 4  # the year's end
 

@@ -269,8 +269,15 @@ IN_UNITS = (
 )
 
 
-# "in absolute terms": a count, which a share does not give
-ABSOLUTE = re.compile(r"\babsolut\w*|\bin aantallen\b", re.IGNORECASE)
+# "(not the percentage)", "niet het aandeel": what the question does not ask
+NOT_A_SHARE = (
+    r"\b(?:not|niet|geen)\s+(?:the\s+|het\s+|een\s+|as\s+a\s+|als\s+)?"
+    r"(?:percentage|procent|aandeel|share)\b"
+)
+# "in absolute terms", "raw number": a count, which a share does not give
+ABSOLUTE = re.compile(
+    r"\babsolut\w*|\bin aantallen\b|\braw (?:number|count|figure)s?\b|" + NOT_A_SHARE, re.IGNORECASE
+)
 
 
 # "How deep ...?", "Welke temperatuur ...?": a measure, which a figure answers (not "hoe heet":
@@ -304,20 +311,20 @@ def question_kind(text: str) -> str:
     ):
         return "date"
     # a figure the question states ("ruim 8% minder CO2 ... welke kanttekening?") is not asked
-    asks = re.sub(r"\d+(?:[.,]\d+)?\s*(?:%|procent|percent)", " ", t)
+    asks = re.sub(r"\d+(?:[.,]\d+)?\s*(?:%|procent|percent)|" + NOT_A_SHARE, " ", t)
     if re.search(
         r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad"
         r"|\bhow much of (?:the|its|their|all)\b",  # "how much of the total emissions"
         asks,
     ):
         return "percentage"
-    if re.search(
-        r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number"
-        r"|hoe lang\b|how long|" + COSTS + "|how high|hoe hoog"
-        r"|welk bedrag|what amount|which amount|hoe duur|how expensive|\bverdien|\bearns?\b"
-        r"|\bnumber of\b|\bpeak number\b|" + SALARY + "|" + IN_UNITS + "|" + MEASURES,
-        t,
-    ):
+    quantity = (
+        r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number|hoe lang\b"
+        r"|how long|how high|hoe hoog|welk bedrag|what amount|which amount|hoe duur"
+        r"|how expensive|\bverdien|\bearns?\b|\bnumber of\b|\bpeak number\b"
+        r"|\braw (?:number|count)\b"
+    )
+    if re.search("|".join([quantity, COSTS, SALARY, IN_UNITS, MEASURES]), t):
         leading = first and first.group(1) in {"welke", "welk", "which", "wie", "who"}
         after = t[first.end() :].split()[:1] if first and first.start() < 12 else []
         if leading and after and not re.match(QUANTITY_NOUNS, after[0]):
