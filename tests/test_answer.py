@@ -376,7 +376,11 @@ def test_subgroups(word: str, subgroup: bool) -> None:
 
 def test_a_branch_is_named_by_what_it_is_a_branch_of() -> None:
     assert subgroup(tuple(tokenize("installatiebranche"))) == tuple(tokenize("installatie"))
-    assert subgroup(tuple(tokenize("techniekbranches"))) == tuple(tokenize("techniek"))
+    assert subgroup(tuple(tokenize("metaalsector"))) == tuple(tokenize("metaal"))
+    # the technical sector is what the reports are about: "technici" and "technische bedrijven"
+    # name it, so it is no branch a passage must name as "techniek"
+    assert subgroup(tuple(tokenize("technieksector"))) is None
+    assert subgroup(tuple(tokenize("techniekbranches"))) is None
     assert subgroup(tuple(tokenize("deelsectoren"))) is None  # a part, not a branch
     # a branch only when the question says it, not when a translation guesses it
     assert subgroup(("dienst", *tokenize("dienstensector"))) is None

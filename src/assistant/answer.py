@@ -706,13 +706,14 @@ SUBGROUP = re.compile(
 def subgroup(group: tuple[str, ...]) -> tuple[str, ...] | None:
     """The stems that name an asked occupation or branch in a text: the word itself, or for a
     branch what it is a branch of ('installatiebranche': installatie, as in the table row
-    'Installatietechniek'; 'techniekbranches': techniek, as in 'technieksectoren')."""
+    'Installatietechniek'). 'The technical sector' is what the reports are about, no branch."""
     for i, s in enumerate(group):
         if m := SUBGROUP.search(s):
             if not m.group(1):
                 return group  # an occupation, in any of its forms
             if i == 0:  # a branch the question names itself (not a translation's guess)
-                return tuple(tokenize(m.group(1)))[:1] or None
+                branch = tuple(tokenize(m.group(1)))[:1]
+                return branch if branch and branch != tuple(tokenize("techniek")) else None
     return None
 
 
