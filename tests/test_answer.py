@@ -514,6 +514,12 @@ def test_a_count_the_question_gives_in_digits_may_be_written_in_words(assistant)
     assert cand.numbers_missing
 
 
+def test_a_school_year_names_no_number(assistant) -> None:
+    """'2024-25' is a school year: its '25' is no number the passage must contain."""
+    asked = assistant.scorer.asked(analyse("How many students started in the 2024-25 year?"))
+    assert "25" not in asked.numbers and "2024" in asked.numbers
+
+
 def test_a_word_the_reports_never_use_weighs_little(assistant) -> None:
     """'eindelijk' is in no report: no sentence can match it, so it must not outweigh the
     words that can ('vacatures')."""

@@ -1192,7 +1192,10 @@ class Scorer:
                 if not set(g) & asking:
                     weights[g] *= W["scene"]
         # numbers of the question; not the quarter of "Q2" or "2e kwartaal"
-        numbers = numbers_in(" ".join(re.findall(r"(?<![\w])\d+(?:[.,]\d+)*(?![\w^])", info.text)))
+        # (nor the "25" of a school year "2024-25")
+        numbers = numbers_in(
+            " ".join(re.findall(r"(?<![\w])(?<!\d{4}[-/])\d+(?:[.,]\d+)*(?![\w^])", info.text))
+        )
         return Asked(
             info=info,
             terms=terms,
