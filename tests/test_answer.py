@@ -514,6 +514,17 @@ def test_a_count_the_question_gives_in_digits_may_be_written_in_words(assistant)
     assert cand.numbers_missing
 
 
+def test_what_the_question_gives_in_percent_is_asked_in_percent(assistant) -> None:
+    """'... lag in 2023 op 34 procent. Hoe hoog wordt die?': a share answers the how-high."""
+    text = "In 2023 was de grijze druk 34 procent. Die druk zal toenemen tot 50 procent."
+    question = "De grijze druk lag in 2023 op 34 procent. Hoe hoog wordt die de komende jaren?"
+    assert analyse(question).kind == "number"
+    best = max(scored(assistant, question, text), key=lambda c: c.score)
+    assert best.type_ok and "50 procent" in best.figures
+    (cand,) = scored(assistant, "Hoe hoog wordt de grijze druk de komende jaren?", text[39:])
+    assert not cand.type_ok  # no share stated: a number is asked
+
+
 def test_a_school_year_names_no_number(assistant) -> None:
     """'2024-25' is a school year: its '25' is no number the passage must contain."""
     asked = assistant.scorer.asked(analyse("How many students started in the 2024-25 year?"))
@@ -631,6 +642,8 @@ def test_what_a_question_counts() -> None:
     assert counted_unit("Hoeveel zette de defensie-industrie in 2024 om?") == ()
     assert "zij-instromer" in counted_unit("Hoeveel potentiële zij-instromers deden mee?")
     assert counted_unit("How much CO₂ does Porthos store each year?", "en") == ("co2",)
+    assert counted_unit("Hoeveel wordt er in totaal in Porthos geïnvesteerd?") == ("euro",)
+    assert counted_unit("Hoeveel bedrijven investeren in scholing?") != ("euro",)
     assert ABSOLUTE.search("Flanders 2022: raw number (not the percentage) of vacancies?")
     assert ABSOLUTE.search("Hoeveel knelpuntvacatures, dus niet het aandeel?")
     assert not ABSOLUTE.search("Welk percentage van de bedrijven?")

@@ -269,6 +269,10 @@ IN_UNITS = (
 )
 
 
+# "hoeveel wordt er geïnvesteerd", "the investment": an amount of money
+INVESTED = r"\bge[iï]nvesteerd\b|\binvested\b|\binvestments?\b|\binvesteringen?\b"
+# a share the question states itself ("lag in 2023 op 34 procent")
+STATED_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|procent\b|percent\b)", re.IGNORECASE)
 # "(not the percentage)", "niet het aandeel": what the question does not ask
 NOT_A_SHARE = (
     r"\b(?:not|niet|geen)\s+(?:the\s+|het\s+|een\s+|as\s+a\s+|als\s+)?"
@@ -385,7 +389,7 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
     if re.search(
         COSTS + r"|\bkostte\b|welk bedrag|hoe duur|\bcost\b|what amount|how expensive"
-        r"|hoeveel (?:geld|euro)|how much money|\bverdien|\bearns?\b|" + SALARY,
+        r"|hoeveel (?:geld|euro)|how much money|\bverdien|\bearns?\b|" + SALARY + "|" + INVESTED,
         question.lower(),
     ):
         return ("euro",)
@@ -1283,8 +1287,13 @@ class Scorer:
         ]
         cand.local = local
         cand.coverage = cov
+        # a change may be a percentage; so may what the question itself gives in percent
+        # ("lag in 2023 op 34 procent. Hoe hoog wordt die?")
         kinds = [info.kind] + (
-            ["percentage"] if info.kind == "number" and CHANGE.search(info.text) else []
+            ["percentage"]
+            if info.kind == "number"
+            and (CHANGE.search(info.text) or (not info.unit and STATED_SHARE.search(info.text)))
+            else []
         )
         cand.figures = [
             f
