@@ -186,6 +186,12 @@ def test_documents_and_context(assistant) -> None:
         ("Wat zou die maatregel volgens hen per jaar kosten?", "number"),
         ("What would the new plant cost?", "number"),
         ("What time span in months does that refer to?", "number"),
+        # in a question of several sentences the asking one decides
+        ("Het aantal WW'ers stijgt niet duidelijk. Hoe verklaart het rapport dat?", "explanation"),
+        ("Firms were asked about profits. In which year did half of them blame demand?", "date"),
+        ("Een vijfde heeft het aantal niet nodig. Om hoeveel maanden gaat het?", "number"),
+        ("Wat is de reden daarvoor?", "explanation"),
+        ("What explains the drop in vacancies?", "explanation"),
         # what the question says it does not ask is not what it asks
         ("Flanders 2022: raw number (not the percentage) of bottleneck vacancies?", "number"),
         ("Hoeveel knelpuntvacatures, dus niet het percentage, waren er?", "number"),

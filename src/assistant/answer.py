@@ -294,6 +294,21 @@ MEASURES = (
 
 
 def question_kind(text: str) -> str:
+    """What a question asks for. In a question of several sentences the asking one decides
+    ("Het aantal stijgt niet. Hoe verklaart het rapport dat?" asks no number)."""
+    sentences = re.split(r"(?<=[.!?:])\s+(?=[A-Z])", text.strip())
+    if len(sentences) > 1 and QUESTION_WORD.search(sentences[-1]):
+        return _kind(sentences[-1])
+    return _kind(text)
+
+
+QUESTION_WORD = re.compile(
+    r"\b(?:hoeveel|welke?|wie|wanneer|waarom|hoe|wat|waar|how|which|who|when|why|what|where)\b",
+    re.IGNORECASE,
+)
+
+
+def _kind(text: str) -> str:
     t = text.lower()
     first = re.search(
         r"\b(hoeveel|welke?|wie|wanneer|waarom|hoe|wat|waar|how|which|who|when|why|what|where)\b",
@@ -340,7 +355,11 @@ def question_kind(text: str) -> str:
         t,
     ):
         return "date"
-    if re.search(r"\bwaarom\b|\bwhy\b|hoe komt|\bhoe\b|\bhow\b|verklaring|oorzaak|reason", t):
+    if re.search(
+        r"\bwaarom\b|\bwhy\b|hoe komt|\bhoe\b|\bhow\b|verklaring|verklaart|verklaren|explain"
+        r"|oorzaak|\breden\b|reason",
+        t,
+    ):
         return "explanation"
     return "entity"
 
