@@ -192,6 +192,9 @@ def test_documents_and_context(assistant) -> None:
         ("Een vijfde heeft het aantal niet nodig. Om hoeveel maanden gaat het?", "number"),
         ("Wat is de reden daarvoor?", "explanation"),
         ("What explains the drop in vacancies?", "explanation"),
+        # a quantity asked by its name
+        ("Wat was de instroom in bèta-technische opleidingen in 2024?", "number"),
+        ("What was the total turnover of the defence industry?", "number"),
         # what the question says it does not ask is not what it asks
         ("Flanders 2022: raw number (not the percentage) of bottleneck vacancies?", "number"),
         ("Hoeveel knelpuntvacatures, dus niet het percentage, waren er?", "number"),

@@ -341,7 +341,10 @@ def _kind(text: str) -> str:
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number|hoe lang\b"
         r"|how long|how high|hoe hoog|welk bedrag|what amount|which amount|hoe duur"
         r"|how expensive|\bverdien|\bearns?\b|\bnumber of\b|\bpeak number\b"
-        r"|\braw (?:number|count)\b"
+        r"|\braw (?:number|count)\b|how many times"
+        # "Wat was de instroom ...?", "What was the turnover?": a quantity by its name
+        r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:de|het|the) (?:totale |total )?"
+        r"(?:instroom|uitstroom|omzet|uitstoot|intake|inflow|turnover|revenue|emissions?)\b"
     )
     if re.search("|".join([quantity, COSTS, SALARY, IN_UNITS, MEASURES]), t):
         leading = first and first.group(1) in {"welke", "welk", "which", "wie", "who"}
