@@ -27,6 +27,7 @@ from assistant.answer import (
     measures_other,
     numbers_supported,
     scope_conflict,
+    share_of,
     spelled_numbers,
     subgroup,
     table_cell,
@@ -876,6 +877,9 @@ def test_a_figure_about_one_group_of_people_does_not_answer_for_all(assistant) -
         "sector": frozenset({"industrie"})
     }
     assert asked_scopes("What share of the women are over 55?")["people"] == {"vrouwen", "ouderen"}
+    changers = asked_scopes("What percentage of prospective career changers felt positive?")
+    assert changers["people"] == {"zij-instromers"}
+    assert share_of("What share of career changers feel positive?") == "zij-instromers"
 
 
 def test_a_group_of_people_the_report_never_names_is_missing(assistant) -> None:

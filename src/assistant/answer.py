@@ -859,7 +859,7 @@ SINCE_ASKED = re.compile(
 RESPONDENTS = {
     "technici": r"technici|technicus|technicians?|techs\b",
     "bedrijven": r"\w*bedrijven|companies|firms|werkgevers|employers",
-    "zij-instromers": r"zij-?\s?instromers|career.?switchers|side.?entrants",
+    "zij-instromers": r"zij-?\s?instromers|career.?(?:switch|chang)ers|side.?entrants",
 }
 _RESPONDENT = "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in RESPONDENTS.items())
 SHARE_OF = re.compile(
@@ -992,7 +992,7 @@ SCOPES = (
     Scope(
         "people",
         "zij-instromers",
-        r"zij-?\s?instro+m|career.?switch|side.?entrant|lateral entr",
+        r"zij-?\s?instro+m|career.?switch|career.?chang|side.?entrant|lateral entr",
     ),
 )
 
