@@ -654,6 +654,7 @@ def test_what_a_question_counts() -> None:
     assert counted_unit("How much CO₂ does Porthos store each year?", "en") == ("co2",)
     assert counted_unit("Hoeveel wordt er in totaal in Porthos geïnvesteerd?") == ("euro",)
     assert counted_unit("Hoeveel bedrijven investeren in scholing?") != ("euro",)
+    assert counted_unit("Oktober 2025: hoeveel daarvan gaan naar kwaliteitsmanagers?") == ()
     assert ABSOLUTE.search("Flanders 2022: raw number (not the percentage) of vacancies?")
     assert ABSOLUTE.search("Hoeveel knelpuntvacatures, dus niet het aandeel?")
     assert not ABSOLUTE.search("Welk percentage van de bedrijven?")

@@ -406,6 +406,10 @@ def analyse(question: str) -> QuestionInfo:
 SUBJECT_AFTER = re.compile(r"\s+(?:de|het|een|die|dit|deze|ze|zij|we|wij|u|hij|men|je)(?![\w-])")
 
 
+# "hoeveel daarvan", "how many of them": what is counted is said before
+OF_THOSE = frozenset({"daarvan", "hiervan", "ervan", "van", "of"})
+
+
 def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     """What a 'hoeveel X' / 'how many X' question counts: the stems (and translations) of the
     one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
@@ -420,7 +424,7 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         r"|nieuwe|new)\s+)?(co[2₂]|[a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
         question.lower(),
     )
-    if not m or SUBJECT_AFTER.match(question.lower(), m.end(2)):
+    if not m or SUBJECT_AFTER.match(question.lower(), m.end(2)) or m.group(2) in OF_THOSE:
         return ()
     words = m.group(2)
     # a second word: English compounds ("heat pumps"), a Dutch noun after its adjective
