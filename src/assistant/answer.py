@@ -293,27 +293,30 @@ MEASURES = (
 )
 
 
+QUESTION_WORD = re.compile(
+    r"\b(hoeveel|welke?|wie|wanneer|waarom|hoe|wat|waar|how|which|who|when|why|what|where)\b",
+    re.IGNORECASE,
+)
+
+
+def question_sentences(text: str) -> list[str]:
+    """The sentences of a question: the last one asks, the ones before set the scene
+    ("Tata Steel moves to green steel. Which technology replaces ...?")."""
+    return [s for s in re.split(r"(?<=[.!?:])\s+(?=[A-Z])", text.strip()) if s]
+
+
 def question_kind(text: str) -> str:
     """What a question asks for. In a question of several sentences the asking one decides
     ("Het aantal stijgt niet. Hoe verklaart het rapport dat?" asks no number)."""
-    sentences = re.split(r"(?<=[.!?:])\s+(?=[A-Z])", text.strip())
+    sentences = question_sentences(text)
     if len(sentences) > 1 and QUESTION_WORD.search(sentences[-1]):
         return _kind(sentences[-1])
     return _kind(text)
 
 
-QUESTION_WORD = re.compile(
-    r"\b(?:hoeveel|welke?|wie|wanneer|waarom|hoe|wat|waar|how|which|who|when|why|what|where)\b",
-    re.IGNORECASE,
-)
-
-
 def _kind(text: str) -> str:
     t = text.lower()
-    first = re.search(
-        r"\b(hoeveel|welke?|wie|wanneer|waarom|hoe|wat|waar|how|which|who|when|why|what|where)\b",
-        t,
-    )
+    first = QUESTION_WORD.search(t)
     if first and first.group(1) in {"waarom", "why"}:
         return "explanation"
     if first and first.group(1) in {"wanneer", "when"}:  # "Sinds wanneer loopt het aantal op?"
@@ -1208,9 +1211,8 @@ class Scorer:
         """What scoring needs of the question, worked out once, not once per sentence."""
         terms = self.terms(info)
         weights = {g: self.group_weight(g) for g in terms}
-        # a question in several sentences: the last one asks, the ones before set the scene
-        # ("Tata Steel moves to green steel. Which technology replaces ...?")
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", info.text.strip()) if s]
+        # a question in several sentences: terms only in the scene-setting ones weigh less
+        sentences = question_sentences(info.text)
         if len(sentences) > 1:
             asking = {
                 a
