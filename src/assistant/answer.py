@@ -265,8 +265,10 @@ COSTS = (
 # "... in megatonnes?", "in miljoen euro": a quantity in a unit of measure.
 IN_UNITS = (
     r"\bin (?:mega)?(?:tonnes|tons|tonnen|ton|mton|euros?|miljoen|miljard|million|billion"
-    r"|kilometers?|km|megawatts?|mw|gigawatts?|gw|maanden|months|weken|weeks|dagen|days)\b"
+    r"|kilometers?|km|megawatts?|mw|gigawatts?|gw)\b"
 )
+# "... in months?": a duration (a quantity, see question_kind; a duration, see DURATION)
+IN_TIME_UNITS = r"\bin (?:maanden|months|weken|weeks|dagen|days)\b"
 
 
 # "hoeveel wordt er geïnvesteerd", "the investment": an amount of money
@@ -349,7 +351,7 @@ def _kind(text: str) -> str:
         r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:de|het|the) (?:totale |total )?"
         r"(?:instroom|uitstroom|omzet|uitstoot|intake|inflow|turnover|revenue|emissions?)\b"
     )
-    if re.search("|".join([quantity, COSTS, SALARY, IN_UNITS, MEASURES]), t):
+    if re.search("|".join([quantity, COSTS, SALARY, IN_UNITS, IN_TIME_UNITS, MEASURES]), t):
         leading = first and first.group(1) in {"welke", "welk", "which", "wie", "who"}
         after = t[first.end() :].split()[:1] if first and first.start() < 12 else []
         if leading and after and not re.match(QUANTITY_NOUNS, after[0]):
@@ -804,8 +806,8 @@ TIME_UNITS = (
 # a question about a duration or an age, which a figure followed by a unit of time answers
 DURATION = re.compile(
     r"\b(?:hoe lang|how long|hoeveel tijd|how much time|duur|duurt|duration|lasts?|takes?"
-    r"|leeftijd|age|hoe oud|how old|time ?span|tijdspanne|termijn"
-    r"|in (?:maanden|months|weken|weeks|dagen|days))\b",  # an age is in years too
+    r"|leeftijd|age|hoe oud|how old|time ?span|tijdspanne|termijn)\b|"  # an age is in years
+    + IN_TIME_UNITS,
     re.IGNORECASE,
 )
 
@@ -1408,11 +1410,8 @@ class Scorer:
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         # ("welke 2 dingen": "twee vereisten" has it in words)
-        cand.numbers_missing = bool(
-            plain_numbers
-            - numbers_in(f"{chunk.heading} {chunk.text}")
-            - spelled_numbers(f"{chunk.heading} {chunk.text}")
-        )
+        whole = f"{chunk.heading} {chunk.text}"
+        cand.numbers_missing = bool(plain_numbers - numbers_in(whole) - spelled_numbers(whole))
         # a source line above a figure ("Bron: Windpark boven Groningen") says where it came
         # from, not what the text below it is about
         about = "" if re.match(r"bron\b|source\b", heading, re.I) else heading

@@ -442,10 +442,9 @@ MONTHS = {
     "dec": "december",
 }
 
-# CO₂ and CO2 are one word ("co2"), not the stop word "co" and a number
-_TOKEN = re.compile(
-    r"co[2₂](?:-[a-zà-ÿ]+)*|\d+(?:[.,]\d+)*%?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", re.IGNORECASE
-)
+# CO2 (CO₂ once its subscript is read as 2, see _words) is one word ("co2"), not the stop word
+# "co" and a number
+_TOKEN = re.compile(r"co2(?:-[a-zà-ÿ]+)*|\d+(?:[.,]\d+)*%?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
