@@ -34,7 +34,7 @@ from assistant.answer import (
     window,
 )
 from assistant.chunk import is_footnote, squash
-from assistant.retrieve import tokenize, undouble
+from assistant.retrieve import term_groups, tokenize, undouble
 from assistant.settings import ROOT
 
 QUESTION = "Hoeveel openstaande vacatures waren er in de industrie aan het eind van 2025?"
@@ -202,6 +202,14 @@ def test_documents_and_context(assistant) -> None:
         ("Approximately how much of the country's total emissions do they produce?", "percentage"),
         # "hoe heet" asks a name
         ("Hoe heet het beleidsexperiment voor mkb-bedrijven?", "entity"),
+        # a measure after "welke": a figure
+        ("Op welke temperatuur wordt het water in de kassen gehouden?", "number"),
+        # a cause asked without "waarom"
+        ("Energy costs more in Europe. What does the piece blame for that?", "explanation"),
+        ("Volgens de bedrijven: waar komt het tekort aan technici vooral door?", "explanation"),
+        ("Waar hebben technische bedrijven vooral behoefte aan?", "entity"),
+        # no question word at all: a total asks a figure
+        ("Tata Steel IJmuiden: total CO2 emissions for 2022?", "number"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -856,6 +864,15 @@ def test_days_of_a_date_and_places_in_a_ranking_are_no_counts() -> None:
     assert figures_of("De vraag steeg van plek 9 naar plek 3, in 40 weken.", "number") == ["40"]
 
 
+def test_an_auxiliary_after_how_many_counts_what_was_said_before() -> None:
+    """'Of all the vacancies, how many were looking for technicians': not a count of 'looking'."""
+    question = "Of all the unfilled vacancies in 2023, how many were looking for technicians?"
+    assert counted_unit(question) == ()
+    assert counted_unit("How many heat pumps were installed?") == tuple(
+        dict.fromkeys(s for g in term_groups("heat pumps", True) for s in g)
+    )
+
+
 def test_what_is_counted_skips_extra_and_amounts_are_numbers() -> None:
     assert "technici" in counted_unit("How many additional technicians are needed?", "en")
     assert "extra" not in counted_unit("Hoeveel extra technici zijn nodig?", "nl")
@@ -1045,6 +1062,13 @@ def test_a_choice_between_two_gets_both_figures(assistant) -> None:
         "TechBarometer gemiddeld meer in de branche energietransitie of in industrie en productie?"
     )
     assert "3.470" in answer.answer and "3.404" in answer.answer
+    # the second figure comes from a passage that names the source asked ("Nationale
+    # Beroepengids"), not the overall average of a passage that does not (€ 3.111)
+    answer = assistant.ask(
+        "Waar verdienen technici gemiddeld meer volgens de Nationale Beroepengids-cijfers in de "
+        "TechBarometer: in de energietransitie, of in industrie en productie?"
+    )
+    assert "3.470" in answer.answer and "3.404" in answer.answer and "3.111" not in answer.answer
 
 
 def test_the_answer_may_come_from_any_of_the_ten_retrieved_passages(assistant) -> None:

@@ -170,6 +170,15 @@ def test_english_questions_keep_the_content_words_of_the_long_stop_list() -> Non
     )
 
 
+def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
+    """'terwijl' is no topic of a why-question; 'genoeg' is 'voldoende', 'hooguit' is
+    'maximaal' (not 'hoog' and 'uit'), 'vervuld' is 'ingevuld'."""
+    assert tokenize("terwijl hoewel doordat zodat echter") == []
+    for word, same in [("genoeg", "voldoende"), ("hooguit", "maximaal"), ("vervuld", "ingevuld")]:
+        assert set(tokenize(same)) <= set(term_groups(word)[0])
+    assert "uitdagingen" in translations("hurdles")[0]
+
+
 def test_a_two_word_term_goes_before_the_glossary_word() -> None:
     """'staff shortages': personeelstekorten; 'grid operators' are netbeheerders, not a
     separate group of operators (an occupation the passage would have to name)."""

@@ -241,7 +241,8 @@ def detect_language(text: str) -> str:
 # What "welk(e) X" / "which X" asks when X is one of these: a figure or a date, not a thing.
 QUANTITY_NOUNS = (
     r"(?:percentage|procent|aandeel|deel|bedrag|aantal|getal|number|share|proportion|amount"
-    r"|jaar|year|maand|month|datum|date|dag|day|periode|period|kwartaal|quarter|niveau)"
+    r"|jaar|year|maand|month|datum|date|dag|day|periode|period|kwartaal|quarter|niveau"
+    r"|temperatuur|temperature)"
 )
 
 
@@ -351,7 +352,9 @@ def _kind(text: str) -> str:
         r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:de|het|the) (?:totale |total )?"
         r"(?:instroom|uitstroom|omzet|uitstoot|intake|inflow|turnover|revenue|emissions?)\b"
     )
-    if re.search("|".join([quantity, COSTS, SALARY, IN_UNITS, IN_TIME_UNITS, MEASURES]), t):
+    # a question without a question word ("Tata Steel: total CO2 emissions for 2022?")
+    total = r"\b(?:total|totaal|totale)\b" if not first else quantity
+    if re.search("|".join([quantity, total, COSTS, SALARY, IN_UNITS, IN_TIME_UNITS, MEASURES]), t):
         leading = first and first.group(1) in {"welke", "welk", "which", "wie", "who"}
         after = t[first.end() :].split()[:1] if first and first.start() < 12 else []
         if leading and after and not re.match(QUANTITY_NOUNS, after[0]):
@@ -365,7 +368,10 @@ def _kind(text: str) -> str:
         return "date"
     if re.search(
         r"\bwaarom\b|\bwhy\b|hoe komt|\bhoe\b|\bhow\b|verklaring|verklaart|verklaren|explain"
-        r"|oorzaak|\breden\b|reason",
+        r"|oorzaak|\breden\b|reason|\bblames?\b|\bwaardoor\b"
+        # "waar komt het tekort vooral door?", "waar ligt dat aan?": a cause ("waar is
+        # behoefte aan?" asks a thing)
+        r"|\bwaar\b.*\s(?:door\s*\?|ligt\b.*\baan\b)",
         t,
     ):
         return "explanation"
@@ -411,8 +417,12 @@ def analyse(question: str) -> QuestionInfo:
 SUBJECT_AFTER = re.compile(r"\s+(?:de|het|een|die|dit|deze|ze|zij|we|wij|u|hij|men|je)(?![\w-])")
 
 
-# "hoeveel daarvan", "how many of them": what is counted is said before
-OF_THOSE = frozenset({"daarvan", "hiervan", "ervan", "van", "of"})
+# "hoeveel daarvan", "how many of them", "Of all the vacancies, how many were looking for
+# technicians?": what is counted is said before
+OF_THOSE = frozenset(
+    {"daarvan", "hiervan", "ervan", "van", "of"}
+    | {"were", "are", "was", "is", "have", "had", "did", "do", "does", "will", "would", "could"}
+)
 
 
 def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
@@ -1935,7 +1945,8 @@ class Assistant:
 
     @staticmethod
     def _other_figure(best: Candidate, cands: list[Candidate]) -> Candidate | None:
-        """For a comparison: the best other sentence that gives a different figure."""
+        """For a comparison: the best other sentence that gives a different figure, in a
+        passage that names what the question names."""
         if not best.figures:
             return None
         for c in cands[1:10]:
@@ -1945,6 +1956,7 @@ class Assistant:
             if (
                 not overlaps
                 and c.type_ok
+                and not c.missing
                 and c.score >= 0.7 * best.score
                 and numbers_in(c.figures[0]) != numbers_in(best.figures[0])
             ):

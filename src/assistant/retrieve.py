@@ -127,6 +127,10 @@ GLOSSARY: dict[str, str] = {
     "costs": "kosten",
     "prices": "prijzen",
     "obstacle": "belemmering",
+    "hurdles": "uitdagingen drempels belemmeringen",
+    "hurdle": "uitdaging drempel belemmering",
+    "wrote": "auteurs",
+    "rolling": "uitrol",
     "bottleneck": "knelpunt",
     "satisfied": "tevreden",
     "sustainability": "verduurzaming duurzaamheid",
@@ -361,6 +365,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("verwachting", "prognose"),
     ("ontslag", "ontslagen", "ontslaan"),
     ("voorrang", "prioritair", "prioritaire"),
+    ("genoeg", "voldoende"),
+    ("hooguit", "maximaal", "hoogstens"),
+    ("vervullen", "vervuld", "invullen", "ingevuld"),
 )
 
 
@@ -456,7 +463,11 @@ def _stop_words(english: bool = False) -> frozenset[str]:
     from stop_words import get_stop_words
 
     english_words = ENGLISH_STOP_WORDS if english else frozenset(get_stop_words("english"))
-    return frozenset(get_stop_words("dutch")) | english_words
+    return frozenset(get_stop_words("dutch")) | DUTCH_CONJUNCTIONS | english_words
+
+
+# conjunctions the package's Dutch list lacks ("Waarom ..., terwijl ...?")
+DUTCH_CONJUNCTIONS = frozenset({"terwijl", "hoewel", "doordat", "zodat", "echter"})
 
 
 @lru_cache(maxsize=1)
