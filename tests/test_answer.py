@@ -210,6 +210,8 @@ def test_documents_and_context(assistant) -> None:
         ("Waar hebben technische bedrijven vooral behoefte aan?", "entity"),
         # no question word at all: a total asks a figure
         ("Tata Steel IJmuiden: total CO2 emissions for 2022?", "number"),
+        # "which X" after an opening clause asks things, even with "number of" later
+        ("Looking ahead to 2027, which subsector loses the largest number of jobs?", "entity"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -862,6 +864,24 @@ def test_days_of_a_date_and_places_in_a_ranking_are_no_counts() -> None:
     assert figures_of("Op 21 mei vindt het debat plaats met 6 partijen.", "number") == ["6"]
     assert figures_of("On 6 February 2024, 3 may be late.", "number") == ["3"]
     assert figures_of("De vraag steeg van plek 9 naar plek 3, in 40 weken.", "number") == ["40"]
+
+
+def test_a_footnote_marker_that_opens_a_sentence_is_no_figure() -> None:
+    text = "Het aantal daalt, vooral op het hbo. 13 Verder vertrekken er 500 studenten."
+    assert figures_of(text, "number") == ["500"]
+
+
+def test_higher_education_is_hbo_and_wo_but_hbo_is_not_all_higher_education() -> None:
+    figure = "Bijna 40.000 studenten op het mbo en 48.000 in het hoger onderwijs begonnen."
+    both = asked_scopes("How many started in higher education (HBO and university combined)?")
+    assert both["level"] >= {"hbo", "wo"}
+    assert not scope_conflict(both, figure)
+    assert scope_conflict(asked_scopes("Hoeveel studenten begonnen op het hbo?"), figure)
+
+
+def test_how_much_time_asks_a_duration_not_a_count_of_time() -> None:
+    assert counted_unit("Hoeveel tijd neemt dat traject in beslag?") == ()
+    assert analyse("Hoeveel tijd neemt dat traject in beslag?").kind == "number"
 
 
 def test_an_auxiliary_after_how_many_counts_what_was_said_before() -> None:

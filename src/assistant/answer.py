@@ -88,7 +88,8 @@ NUMBER_WORDS = re.compile(
     r"\b(?:" + "|".join(w for w in NUMBER_VALUES if w != "ten") + r")\b", re.IGNORECASE
 )
 URL = re.compile(r"(?:https?://|www\.)\S+")
-FOOTNOTE_MARK = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
+# a footnote marker that opens a sentence ("hbo. 13 Verder vertrekken ...")
+FOOTNOTE_MARK = re.compile(r"(?:^|(?<=[.!?]\s))\d{1,2}\s+(?=[A-Z])")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
 MONTHS_NL = [
     "januari",
@@ -356,7 +357,10 @@ def _kind(text: str) -> str:
     total = r"\b(?:total|totaal|totale)\b" if not first else quantity
     if re.search("|".join([quantity, total, COSTS, SALARY, IN_UNITS, IN_TIME_UNITS, MEASURES]), t):
         leading = first and first.group(1) in {"welke", "welk", "which", "wie", "who"}
-        after = t[first.end() :].split()[:1] if first and first.start() < 12 else []
+        # at the start, or after a clause ("Looking ahead to 2027, which subsector ..."); not
+        # a relative pronoun ("Among agency workers who now claim benefits, how many ...")
+        opens = first and (first.start() < 12 or t[: first.start()].rstrip().endswith((",", ":")))
+        after = t[first.end() :].split()[:1] if opens else []
         if leading and after and not re.match(QUANTITY_NOUNS, after[0]):
             return "entity"  # "Welke sectoren hebben meer banen?": sectors, not a number
         return "number"
@@ -439,7 +443,12 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         r"|nieuwe|new)\s+)?(co[2₂]|[a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
         question.lower(),
     )
-    if not m or SUBJECT_AFTER.match(question.lower(), m.end(2)) or m.group(2) in OF_THOSE:
+    if (
+        not m
+        or SUBJECT_AFTER.match(question.lower(), m.end(2))
+        or m.group(2) in OF_THOSE
+        or m.group(2) in {"tijd", "time"}  # "hoeveel tijd": a duration (DURATION), no count
+    ):
         return ()
     words = m.group(2)
     # a second word: English compounds ("heat pumps"), a Dutch noun after its adjective
@@ -959,7 +968,10 @@ SCOPES = (
     Scope("level", "havo", r"\bhavo\b"),
     Scope("level", "vwo", r"\bvwo\b"),
     Scope("level", "hbo", r"\bhbo\b"),
-    Scope("level", "wo", r"\bwo\b"),
+    Scope("level", "wo", r"\bwo\b|\buniversit(?:y|ies|eit|eiten)\b"),
+    # a figure for all higher education answers a question about it, or about hbo and wo
+    # together, but not one about hbo alone (see asked_scopes)
+    Scope("level", "hoger onderwijs", r"\bhoger onderwijs\b|\bhigher education\b"),
     Scope("degree", "bachelor", r"\bbachelor"),
     Scope("degree", "master", r"\bmaster"),
     Scope("place", "eu", r"\beu\b|\beuropa\b|\beurope\b|\beuropean union\b|\beuropese unie\b", 0),
@@ -1038,6 +1050,8 @@ def asked_scopes(question: str) -> dict[str, frozenset[str]]:
     for kind, scopes in scopes_in(question).items():
         depth = max(s.depth for s in scopes)
         out[kind] = frozenset(s.name for s in scopes if s.depth == depth)
+    if "hoger onderwijs" in out.get("level", ()):  # higher education is hbo and wo
+        out["level"] |= {"hbo", "wo"}
     return out
 
 

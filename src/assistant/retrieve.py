@@ -367,6 +367,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("voorrang", "prioritair", "prioritaire"),
     ("genoeg", "voldoende"),
     ("hooguit", "maximaal", "hoogstens"),
+    ("begint", "beginnen", "start", "starten", "gestart"),
+    ("sector", "sectoren", "industrietak", "industrietakken"),
     ("vervullen", "vervuld", "invullen", "ingevuld"),
 )
 
