@@ -879,6 +879,20 @@ def test_higher_education_is_hbo_and_wo_but_hbo_is_not_all_higher_education() ->
     assert scope_conflict(asked_scopes("Hoeveel studenten begonnen op het hbo?"), figure)
 
 
+def test_a_figure_the_next_sentence_compares_with_the_asked_year_is_of_another_year(
+    assistant,
+) -> None:
+    """'Er zijn 1.847.000 werkenden ... Dat is een stijging van 5 procent ten opzichte van
+    2023': not the number of 2023."""
+    answer = assistant.ask("Hoeveel werkenden met een technisch beroep waren er in 2023?")
+    assert "1.847.000" not in answer.answer
+
+
+def test_the_number_of_people_counts_people() -> None:
+    unit = counted_unit("What was the total number of people in a technical job?")
+    assert unit == tuple(dict.fromkeys(s for g in term_groups("people", True) for s in g))
+
+
 def test_how_much_time_asks_a_duration_not_a_count_of_time() -> None:
     assert counted_unit("Hoeveel tijd neemt dat traject in beslag?") == ()
     assert analyse("Hoeveel tijd neemt dat traject in beslag?").kind == "number"

@@ -439,7 +439,7 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     ):
         return ("euro",)
     m = re.search(  # not "extra" or "new": "how many additional technicians" counts technicians
-        r"\b(hoeveel|how many|how much|aantal)\s+(?:(?:extra|additional|more|meer|further"
+        r"\b(hoeveel|how many|how much|aantal|number of)\s+(?:(?:extra|additional|more|meer|further"
         r"|nieuwe|new)\s+)?(co[2₂]|[a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
         question.lower(),
     )
@@ -813,6 +813,12 @@ def quarter_pattern(quarter: int) -> str:
     return pattern
 
 
+# the next sentence compares the figure with a year: the figure is of another time
+COMPARED_WITH = re.compile(
+    r"\s*(?:Dat|Dit|That|This)\b[^.]*?\b(?:ten opzichte van|vergeleken met|t\.o\.v\.|dan in"
+    r"|compared (?:with|to)|than in)\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 SINCE_YEAR = re.compile(r"\b(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 YEAR_END = r"\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
 END_OF_YEAR = r"\b(?:eind|einde|end of|ultimo)\s+(?:(?:van|het jaar)\s+)*(?:19|20)\d\d\b"
@@ -1545,6 +1551,9 @@ class Scorer:
                 year_score = -1.0
             elif set(info.years) <= set(YEAR.findall(caption)):
                 year_score = 0.6
+            elif (m := COMPARED_WITH.match(chunk.text, cand.end)) and m.group(1) in info.years:
+                cand.conflicts.add("time")  # "1.847.000 werkenden. Dat is 5% meer dan in 2023."
+                year_score = -1.0
             elif set(info.years) <= set(YEAR.findall(chunk.text)):
                 year_score = 0.3
             else:
