@@ -180,6 +180,7 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
         ("vervuld", "ingevuld"),
         ("begint", "start"),
         ("sectoren", "industrietakken"),
+        ("deeltijd", "parttime"),
     ]:
         assert set(tokenize(same)) <= set(term_groups(word)[0])
     assert "uitdagingen" in translations("hurdles")[0]

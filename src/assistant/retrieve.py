@@ -369,6 +369,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("hooguit", "maximaal", "hoogstens"),
     ("begint", "beginnen", "start", "starten", "gestart"),
     ("sector", "sectoren", "industrietak", "industrietakken"),
+    ("deeltijd", "parttime", "parttimer", "parttimers"),
+    ("voltijd", "fulltime"),
     ("vervullen", "vervuld", "invullen", "ingevuld"),
 )
 
