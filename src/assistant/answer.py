@@ -1599,7 +1599,7 @@ class Scorer:
 W: dict[str, float] = {
     "coverage": 0.775,
     "local": 0.476,
-    "context": 0.241,
+    "context": 0.36,
     "type": 0.053,
     "type_missing": 0.531,
     "year": 0.186,

@@ -302,8 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="measure chunk sizes and the abstention threshold on the tuning questions",
         description="Builds an index per chunk size (eval/chunking.md), then sweeps the "
         "confidence threshold (eval/abstention.md). Uses only the tuning part of the set. "
-        "With --weights N: a random search of N steps over the answerer's weights, written "
-        "as a proposal to eval/weights.md (the code is not changed).",
+        "With --weights N: a coordinate search of at most N sweeps over the answerer's "
+        "weights, written as a proposal to eval/weights.md (the code is not changed).",
     )
     p.add_argument("--out", help="report folder (default eval/)")
     p.add_argument("--abstention-only", action="store_true", help="skip the chunk-size sweep")
@@ -311,8 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--weights",
         type=int,
         metavar="N",
-        help="random search over answer.W and the threshold, N steps (each step answers all "
-        "tuning and held-out questions: about 25 s here)",
+        help="coordinate search over answer.W and the threshold, at most N sweeps (a sweep "
+        "tries each of the 20 weights twice, answering all tuning questions each time: about "
+        "15 minutes here)",
     )
     p.set_defaults(func=cmd_tune)
 
