@@ -353,9 +353,10 @@ def _kind(text: str) -> str:
         r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:de|het|the) (?:totale |total )?"
         r"(?:instroom|uitstroom|omzet|uitstoot|intake|inflow|turnover|revenue|emissions?)\b"
     )
-    # a question without a question word ("Tata Steel: total CO2 emissions for 2022?")
-    total = r"\b(?:total|totaal|totale)\b" if not first else quantity
-    if re.search("|".join([quantity, total, COSTS, SALARY, IN_UNITS, IN_TIME_UNITS, MEASURES]), t):
+    figure = [quantity, COSTS, SALARY, IN_UNITS, IN_TIME_UNITS, MEASURES]
+    if not first:  # no question word at all: "Tata Steel: total CO2 emissions for 2022?"
+        figure.append(r"\b(?:total|totaal|totale)\b")
+    if re.search("|".join(figure), t):
         leading = first and first.group(1) in {"welke", "welk", "which", "wie", "who"}
         # at the start, or after a clause ("Looking ahead to 2027, which subsector ..."); not
         # a relative pronoun ("Among agency workers who now claim benefits, how many ...")

@@ -187,10 +187,10 @@ def main_weights(settings: Settings, steps: int, out_dir: Path | None = None) ->
     lines = [
         "# Answerer weights: a coordinate search on the tuning questions",
         "",
-        f"At most {steps} sweeps; each weight in turn at 0.6 and 1.5 times its value, kept when "
-        "it handles at least two more tuning questions well. Chosen on the tuning split only; "
-        "the held-out split shows whether the "
-        "choice generalises. Written by `assistant tune --weights N`. Nothing is changed: to "
+        f"At most {steps} sweep{'s' if steps != 1 else ''}; each weight in turn at 0.6 and 1.5 "
+        "times its value, kept when it handles at least two more tuning questions well. Chosen "
+        "on the tuning split only; the held-out split shows whether the choice generalises. "
+        "Written by `assistant tune --weights N`. Nothing is changed: to "
         "adopt the proposal, put the weights in `answer.W` and the threshold in "
         "`Settings.min_confidence`, then run `assistant eval --gate`.",
         "",
