@@ -35,7 +35,7 @@ def test_outcomes_count_right_wrong_and_declined(assistant, settings) -> None:
     assert 0.0 <= shares["overall"] <= 1.0 and shares["answer_accuracy"] > 0.5
 
 
-def test_cli_refuses_zero_weight_steps(tmp_path: Path) -> None:
+def test_cli_refuses_zero_weight_sweeps(tmp_path: Path) -> None:
     done = run_cli(["tune", "--weights", "0"], cli_env(tmp_path / "vs"), ROOT)
     assert done.returncode == 2
-    assert "steps" in done.stderr and "Traceback" not in done.stderr
+    assert "sweeps" in done.stderr and "Traceback" not in done.stderr

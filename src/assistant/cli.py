@@ -202,7 +202,7 @@ def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
     out = Path(args.out) if args.out else None
     if args.weights is not None:
         if args.weights < 1:
-            print("error: --weights needs a number of steps >= 1", file=sys.stderr)
+            print("error: --weights needs a number of sweeps >= 1", file=sys.stderr)
             return 2
         return int(tune.main_weights(settings, args.weights, out_dir=out))
     if args.abstention_only:
@@ -313,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="coordinate search over answer.W and the threshold, at most N sweeps (a sweep "
         "tries each of the 20 weights twice, answering all tuning questions each time: about "
-        "15 minutes here)",
+        "20 minutes here)",
     )
     p.set_defaults(func=cmd_tune)
 
