@@ -264,6 +264,10 @@ COSTS = (
 )
 
 
+# "Welk bedrag ...?", "How expensive ...?", "Wat verdient ...?": an amount of money
+AMOUNT = r"welk bedrag|what amount|hoe duur|how expensive|\bverdien|\bearns?\b"
+
+
 # "... in megatonnes?", "in miljoen euro": a quantity in a unit of measure.
 IN_UNITS = (
     r"\bin (?:mega)?(?:tonnes|tons|tonnen|ton|mton|euros?|miljoen|miljard|million|billion"
@@ -337,7 +341,7 @@ def _kind(text: str) -> str:
     ):
         return "date"
     # a figure the question states ("ruim 8% minder CO2 ... welke kanttekening?") is not asked
-    asks = re.sub(r"\d+(?:[.,]\d+)?\s*(?:%|procent|percent)|" + NOT_A_SHARE, " ", t)
+    asks = re.sub(NOT_A_SHARE, " ", STATED_SHARE.sub(" ", t))
     if re.search(
         r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad"
         r"|\bhow much of (?:the|its|their|all)\b",  # "how much of the total emissions"
@@ -346,8 +350,7 @@ def _kind(text: str) -> str:
         return "percentage"
     quantity = (
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number|hoe lang\b"
-        r"|how long|how high|hoe hoog|welk bedrag|what amount|which amount|hoe duur"
-        r"|how expensive|\bverdien|\bearns?\b|\bnumber of\b|\bpeak number\b"
+        r"|how long|how high|hoe hoog|which amount|" + AMOUNT + r"|\bnumber of\b|\bpeak number\b"
         r"|\braw (?:number|count)\b|how many times"
         # "Wat was de instroom ...?", "What was the turnover?": a quantity by its name
         r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:de|het|the) (?:totale |total )?"
@@ -434,8 +437,8 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     """What a 'hoeveel X' / 'how many X' question counts: the stems (and translations) of the
     one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
     if re.search(
-        COSTS + r"|\bkostte\b|welk bedrag|hoe duur|\bcost\b|what amount|how expensive"
-        r"|hoeveel (?:geld|euro)|how much money|\bverdien|\bearns?\b|" + SALARY + "|" + INVESTED,
+        "|".join([COSTS, AMOUNT, SALARY, INVESTED])
+        + r"|\bkostte\b|\bcost\b|hoeveel (?:geld|euro)|how much money",
         question.lower(),
     ):
         return ("euro",)
@@ -967,6 +970,7 @@ class Scope:
     name: str
     pattern: str  # matched in lower case
     depth: int = 1
+    covers: tuple[str, ...] = ()  # asked, it asks these too ("hoger onderwijs": hbo and wo)
 
 
 SCOPES = (
@@ -977,8 +981,10 @@ SCOPES = (
     Scope("level", "hbo", r"\bhbo\b"),
     Scope("level", "wo", r"\bwo\b|\buniversit(?:y|ies|eit|eiten)\b"),
     # a figure for all higher education answers a question about it, or about hbo and wo
-    # together, but not one about hbo alone (see asked_scopes)
-    Scope("level", "hoger onderwijs", r"\bhoger onderwijs\b|\bhigher education\b"),
+    # together, but not one about hbo alone
+    Scope(
+        "level", "hoger onderwijs", r"\bhoger onderwijs\b|\bhigher education\b", 1, ("hbo", "wo")
+    ),
     Scope("degree", "bachelor", r"\bbachelor"),
     Scope("degree", "master", r"\bmaster"),
     Scope("place", "eu", r"\beu\b|\beuropa\b|\beurope\b|\beuropean union\b|\beuropese unie\b", 0),
@@ -1056,9 +1062,7 @@ def asked_scopes(question: str) -> dict[str, frozenset[str]]:
     )
     for kind, scopes in scopes_in(question).items():
         depth = max(s.depth for s in scopes)
-        out[kind] = frozenset(s.name for s in scopes if s.depth == depth)
-    if "hoger onderwijs" in out.get("level", ()):  # higher education is hbo and wo
-        out["level"] |= {"hbo", "wo"}
+        out[kind] = frozenset(n for s in scopes if s.depth == depth for n in (s.name, *s.covers))
     return out
 
 
