@@ -19,6 +19,7 @@ from assistant.answer import (
     asked_scopes,
     counted_unit,
     counts_else,
+    counts_head,
     figures_of,
     figures_of_year,
     is_row,
@@ -1113,3 +1114,47 @@ def test_the_answer_may_come_from_any_of_the_ten_retrieved_passages(assistant) -
     )
     answer = assistant.ask(question)
     assert "1.025" in answer.answer
+
+
+def test_a_translation_that_is_a_compound_of_another_counts_something_else() -> None:
+    """'plumbers' is loodgieter; loodgietersbedrijven are firms, and '10.000
+    loodgietersbedrijven' counts firms, not plumbers; 'knelpuntvacatures' are vacancies."""
+    plumbers = counted_unit("How many plumbers are working in the Netherlands?", "en")
+    assert "loodgieter" in plumbers and not any(len(s) > 12 for s in plumbers)
+    after = tokenize("10.000 loodgietersbedrijven ingeschreven")[1:]
+    assert not counts_head(plumbers, after) and counts_else(plumbers, after)
+    vacancies = counted_unit("Hoeveel vacatures waren er?")
+    assert counts_head(vacancies, tokenize("knelpuntvacatures in de industrie"))
+    students = counted_unit("Hoeveel bachelorstudenten waren er in 2022?")
+    assert counts_head(students, tokenize("bachelor studenten"))
+    assert not counts_head(counted_unit("Wat kostte het?"), tokenize("andere Europese landen"))
+
+
+def test_how_long_or_how_old_is_not_answered_by_a_figure_without_a_unit_of_time(
+    assistant,
+) -> None:
+    """'Hoe lang werken ze al in de techniek?': 'gemiddeld € 3.111 per maand' is no answer,
+    '61 procent werkt al meer dan 20 jaar in de techniek' is."""
+    text = (
+        "Gemiddeld verdienen technici € 3.111 bruto per maand. "
+        "61 procent werkt al meer dan 20 jaar in de techniek."
+    )
+    money, years = scored(assistant, "Hoe lang werken de technici al in de techniek?", text)[:2]
+    assert not money.type_ok and years.type_ok and years.figures == ["20"]
+    (money,) = scored(assistant, "Hoe oud zijn de technici gemiddeld?", text[:54])
+    assert not money.type_ok
+
+
+def test_occupations_given_as_examples_are_not_asked_about(assistant) -> None:
+    """'krapte in technische beroepen (zoals machinemonteurs)': the mechanics are an example,
+    the question is not about them alone; without the brackets it is."""
+    asked = assistant.scorer.asked(
+        analyse("Hoe groot wordt de krapte in technische beroepen (zoals machinemonteurs)?")
+    )
+    assert asked.subgroups == []
+    asked = assistant.scorer.asked(analyse("Hoe groot wordt de krapte voor machinemonteurs?"))
+    assert asked.subgroups
+    asked = assistant.scorer.asked(
+        analyse("How large will shortages be in technical jobs such as mechanics?")
+    )
+    assert asked.subgroups == []

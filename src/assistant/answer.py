@@ -460,7 +460,20 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     if m.group(3) and (m.group(1).startswith("how") or words.endswith("e")):
         words += " " + m.group(3)
     english = (lang or detect_language(question)) == "en"
-    return tuple(dict.fromkeys(s for g in term_groups(words, expand_english=english) for s in g))
+    stems = tuple(dict.fromkeys(s for g in term_groups(words, expand_english=english) for s in g))
+    # a translation that is a compound of another one counts something else: "plumbers" is
+    # loodgieter, not loodgietersbedrijf (a firm); "technicians" not technicitekort
+    return tuple(
+        s for s in stems if not any(s.startswith(t) and len(s) > len(t) + 3 for t in stems)
+    )
+
+
+# an aside in brackets or after "zoals" gives examples ("geopolitiek (zoals de Amerikaanse
+# heffingen)", "technical occupations such as welders"), not what the answer must be about
+EXAMPLES = re.compile(
+    r"\([^)]*\)|\b(?:zoals|bijvoorbeeld|such as|for example|for instance|e\.g\.)\s[^.?!;:()]*",
+    re.IGNORECASE,
+)
 
 
 def proper_names(question: str, lang: str) -> tuple[tuple[str, ...], ...]:
@@ -470,9 +483,7 @@ def proper_names(question: str, lang: str) -> tuple[tuple[str, ...], ...]:
     from assistant.retrieve import translations
 
     names: list[tuple[str, ...]] = []
-    # an aside in brackets gives an example ("geopolitiek (zoals de Amerikaanse heffingen)"),
-    # not a name the answer must contain
-    text = re.sub(r"\([^)]*\)", " ", question)
+    text = EXAMPLES.sub(" ", question)  # examples are no names the answer must contain
     spans = list(re.finditer(r"[\w-]+", text))
     words = [m.group() for m in spans]
     skip = -1
@@ -1106,10 +1117,13 @@ def counts_else(unit: tuple[str, ...], after: list[str]) -> bool:
     """Whether the words after a figure start with a count noun for something other than
     what the question counts. People in general ("50 medewerkers") count any group of people
     or what happens to them ("hoeveel technici", "hoeveel ontslagen"), not companies."""
-    if not after or after[0] not in count_nouns():
+    # the noun itself, or the head of a compound ("loodgietersbedrijven": bedrijven)
+    heads = [n for n in count_nouns() if after and after[0].endswith(n)]
+    noun = max(heads, key=len, default="")
+    if not noun or (noun != after[0] and len(noun) < 5):
         return False
     general, things = _count_classes()
-    return not (after[0] in general and not any(s in things for s in unit))
+    return not (noun in general and not any(s in things for s in unit))
 
 
 @lru_cache(maxsize=1)
@@ -1127,12 +1141,25 @@ def words_after(text: str, at: re.Match[str]) -> list[str]:
 def counted_after(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     """Whether what the question counts follows the figure ("zeven prioritaire thema's")."""
     m = re.search(r"\b" + re.escape(figure) + r"\b", text)
-    return bool(m) and counts(unit, frozenset(words_after(text, m)))
+    return bool(m) and counts_head(unit, words_after(text, m))
 
 
 def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
     """Whether the stems name what the question counts (any of its alternatives)."""
     return any(matches(s, stems) for s in unit)
+
+
+def counts_head(unit: tuple[str, ...], words: list[str]) -> bool:
+    """Whether the words after a figure say it counts what the question counts: the word, or
+    a compound whose head it is ("knelpuntvacatures"); "10.000 loodgietersbedrijven" counts
+    firms, not plumbers."""
+    return any(
+        w == s
+        or (len(s) >= 5 and (w.endswith(s) or (w.startswith(s) and len(w) <= len(s) + 3)))
+        or (len(w) >= 5 and s.endswith(w))  # "bachelor studenten" for bachelorstudenten
+        for s in unit
+        for w in words
+    )
 
 
 @dataclass(frozen=True)
@@ -1248,6 +1275,10 @@ class Scorer:
         """What scoring needs of the question, worked out once, not once per sentence."""
         terms = self.terms(info)
         weights = {g: self.group_weight(g) for g in terms}
+        english = info.lang == "en"
+        examples = {  # stems only in the question's examples ("(zoals lassers)")
+            s for g in term_groups(" ".join(EXAMPLES.findall(info.text)), english) for s in g
+        } - {s for g in term_groups(EXAMPLES.sub(" ", info.text), english) for s in g}
         # a question in several sentences: terms only in the scene-setting ones weigh less
         sentences = question_sentences(info.text)
         if len(sentences) > 1:
@@ -1278,6 +1309,7 @@ class Scorer:
                 sub
                 for g in terms
                 if (sub := subgroup(g))
+                and not set(g) & examples  # "beroepen (zoals lassers)": welders are examples
                 # a field, not its workers: "engineering", "welding", "nursing"
                 and not re.search(rf"\b(?:{'|'.join(map(re.escape, g))})\w*ing\b", info.text, re.I)
             ],
@@ -1377,10 +1409,11 @@ class Scorer:
                     (info.unit or not asked.asks_duration)
                     and measures_other(cand.text, f, info.unit)
                 )
-                # a count in words, followed by what is counted, or by a unit of time when
-                # a duration is asked ("zes tot twaalf maanden")
+                # a count in words, followed by what is counted; when a duration or age is
+                # asked, any figure followed by a unit of time ("zes tot twaalf maanden"), and
+                # no other ("€ 3.111" is not how long anybody works)
                 and (
-                    f[0].isdigit()
+                    (f[0].isdigit() and not (asked.asks_duration and not info.unit))
                     or (info.unit and counted_after(cand.text, f, info.unit))
                     or (asked.asks_duration and measures_other(cand.text, f, ()))
                 )
@@ -1430,7 +1463,7 @@ class Scorer:
                 for m in [re.search(re.escape(f), cand.text)]
                 if m
             ]
-            unit_score = 1.0 if any(counts(info.unit, frozenset(a)) for a in after) else 0.0
+            unit_score = 1.0 if any(counts_head(info.unit, a) for a in after) else 0.0
             # what the figure's own sentence or lead-in counts (of a pair, not the other one)
             own_stems = stem_set(told) | lead_stems
             if not unit_score and not counts(info.unit, own_stems) and not row:
