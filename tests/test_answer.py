@@ -1158,3 +1158,17 @@ def test_occupations_given_as_examples_are_not_asked_about(assistant) -> None:
         analyse("How large will shortages be in technical jobs such as mechanics?")
     )
     assert asked.subgroups == []
+
+
+def test_the_year_before_is_the_year_before_the_one_named(assistant) -> None:
+    """'In 2023 ... 12.500, versus 11.440 in het jaar ervoor': 11.440 answers for 2022."""
+    text = (
+        "In 2023 zijn er in totaal 12.500 technische leerlingen op het vmbo, "
+        "versus 11.440 in het jaar ervoor."
+    )
+    (cand,) = scored(assistant, "Hoeveel technische leerlingen telde het vmbo in 2022?", text)
+    assert cand.figures == ["11.440"] and not cand.conflicts
+    (cand,) = scored(assistant, "Hoeveel technische leerlingen telde het vmbo in 2023?", text)
+    assert cand.figures == ["12.500"]
+    (cand,) = scored(assistant, "Hoeveel technische leerlingen telde het vmbo in 2021?", text)
+    assert "time" in cand.conflicts

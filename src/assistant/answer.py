@@ -834,6 +834,23 @@ COMPARED_WITH = re.compile(
     r"|compared (?:with|to)|than in)\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "versus 11.440 in het jaar ervoor": the year before the one the sentence names
+PREVIOUS_YEAR = re.compile(
+    r"\b(?:in\s+)?(?:het\s+jaar\s+(?:ervoor|daarvoor)|een\s+jaar\s+eerder"
+    r"|the\s+(?:previous|preceding)\s+year|the\s+year\s+before|a\s+year\s+earlier)\b",
+    re.IGNORECASE,
+)
+
+
+def with_previous_year(text: str) -> str:
+    """The text with "het jaar ervoor" written as the year it means, when the text names one
+    year: "In 2023 ... 12.500, versus 11.440 in het jaar ervoor" has 11.440 for 2022."""
+    years = set(YEAR.findall(text))
+    if len(years) != 1 or not PREVIOUS_YEAR.search(text):
+        return text
+    return PREVIOUS_YEAR.sub(f"in {int(years.pop()) - 1}", text)
+
+
 SINCE_YEAR = re.compile(r"\b(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 YEAR_END = r"\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
 END_OF_YEAR = r"\b(?:eind|einde|end of|ultimo)\s+(?:(?:van|het jaar)\s+)*(?:19|20)\d\d\b"
@@ -1400,7 +1417,7 @@ class Scorer:
             if not (numbers_in(f) and numbers_in(f) <= asked.numbers)
         ]
         if info.years and info.kind in {"number", "percentage"}:
-            cand.figures = figures_of_year(cand.text, cand.figures, info.years)
+            cand.figures = figures_of_year(with_previous_year(cand.text), cand.figures, info.years)
         if info.kind == "number":
             cand.figures = [
                 f
@@ -1577,9 +1594,10 @@ class Scorer:
         if cand.cell:
             year_score = 1.0  # the value sits in the asked year's column
         elif info.years:
-            years = set(YEAR.findall(cand.text))
-            ranges = set(YEAR.findall(" ".join(YEAR_RANGE.findall(cand.text))))
-            ranges |= set(SINCE_YEAR.findall(cand.text))  # "sinds 2022": the start of a period
+            text = with_previous_year(cand.text)
+            years = set(YEAR.findall(text))
+            ranges = set(YEAR.findall(" ".join(YEAR_RANGE.findall(text))))
+            ranges |= set(SINCE_YEAR.findall(text))  # "sinds 2022": the start of a period
             if set(info.years) <= years - ranges:
                 year_score = 1.0
             elif set(info.years) <= years:
