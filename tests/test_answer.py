@@ -1172,3 +1172,15 @@ def test_the_year_before_is_the_year_before_the_one_named(assistant) -> None:
     assert cand.figures == ["12.500"]
     (cand,) = scored(assistant, "Hoeveel technische leerlingen telde het vmbo in 2021?", text)
     assert "time" in cand.conflicts
+
+
+def test_career_changers_by_any_of_their_names() -> None:
+    """'she is changing careers' asks about career switchers, as 'zij-instromers' does; the
+    surveyed group and the scope read the same names."""
+    for question in (
+        "One of my clients is changing careers; how long does the hbo route take?",
+        "Hoe lang duurt het traject voor een carrièreswitcher?",
+    ):
+        assert asked_scopes(question)["people"] == {"zij-instromers"}
+    assert share_of("What share of people switching careers feel positive?") == "zij-instromers"
+    assert share_of("Welk deel van de carrièreswitchers wil omscholen?") == "zij-instromers"

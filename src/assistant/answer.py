@@ -920,12 +920,17 @@ SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
 SINCE_ASKED = re.compile(
     rf"{SINCE.pattern}\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
 )
+# career switchers, as the reports and advisors name them ("she is changing careers")
+CAREER_CHANGERS = (
+    r"zij-?\s?instro+m\w*|carri[eè]re.?switch\w*|career.?(?:switch|chang)\w*"
+    r"|(?:chang|switch)\w* careers?|side.?entrants?|lateral entr\w*"
+)
 # The groups a survey asks (technicians, companies, career switchers), each its Dutch and
 # English forms: "38 procent van de technici" is not the share of the companies.
 RESPONDENTS = {
     "technici": r"technici|technicus|technicians?|techs\b",
     "bedrijven": r"\w*bedrijven|companies|firms|werkgevers|employers",
-    "zij-instromers": r"zij-?\s?instromers|career.?(?:switch|chang)ers|side.?entrants",
+    "zij-instromers": CAREER_CHANGERS,
 }
 _RESPONDENT = "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in RESPONDENTS.items())
 SHARE_OF = re.compile(
@@ -1061,11 +1066,7 @@ SCOPES = (
         r"\b55\+|\b55-plus|\bouderen\b|\bolder (?:workers|people|employees|technicians)"
         r"|\bover 55\b|\b55 (?:jaar )?(?:en|of|and|or) (?:ouder|older|over)|\baged 55",
     ),
-    Scope(
-        "people",
-        "zij-instromers",
-        r"zij-?\s?instro+m|career.?switch|career.?chang|side.?entrant|lateral entr",
-    ),
+    Scope("people", "zij-instromers", CAREER_CHANGERS),
 )
 
 
