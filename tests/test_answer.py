@@ -507,12 +507,12 @@ def test_answers_for_the_asked_group(assistant, question: str, figure: str) -> N
     assert not answer.abstained and figure in answer.answer
 
 
-def scored(assistant, question: str, text: str, heading: str = "") -> list:
+def scored(assistant, question: str, text: str, heading: str = "", date: str | None = None) -> list:
     """The sentences and rows of a made-up passage, scored by the real scorer."""
     from assistant.answer import split_candidates
     from assistant.models import Chunk, Passage
 
-    chunk = Chunk("x", "x.txt", text, "Rapport", None, heading, None, 1, 2)
+    chunk = Chunk("x", "x.txt", text, "Rapport", date, heading, None, 1, 2)
     cands = split_candidates(Passage(chunk, 1.0), 0)
     asked = assistant.scorer.asked(analyse(question))
     for c in cands:
@@ -1184,3 +1184,26 @@ def test_career_changers_by_any_of_their_names() -> None:
         assert asked_scopes(question)["people"] == {"zij-instromers"}
     assert share_of("What share of people switching careers feel positive?") == "zij-instromers"
     assert share_of("Welk deel van de carrièreswitchers wil omscholen?") == "zij-instromers"
+
+
+def test_a_month_is_not_the_whole_year_and_a_plan_is_no_figure_of_the_past(assistant) -> None:
+    """'in november 2023 al 167.000' does not answer 'over the whole of 2023'; 'verhoogt de
+    komende 10 jaar tot 5% van het bbp' (a report of 2026) does not answer for 2024, unless the
+    question asks what is to come."""
+    pumps = (
+        "In 2022 zijn er 110.000 warmtepompen geïnstalleerd en in november 2023 waren dat er "
+        "al 167.000."
+    )
+    (cand,) = scored(assistant, "How many heat pumps were installed over the whole of 2023?", pumps)
+    assert "time" in cand.conflicts
+    (cand,) = scored(assistant, "Hoeveel warmtepompen waren er in 2023 geïnstalleerd?", pumps)
+    assert "time" not in cand.conflicts and cand.figures == ["167.000"]
+    plan = "Nederland verhoogt het defensiebudget de komende 10 jaar tot 5% van het bbp."
+    past = "Welk percentage van het bbp gaf Nederland in 2024 uit aan defensie?"
+    (cand,) = scored(assistant, past, plan, date="2026-02")
+    assert "time" in cand.conflicts
+    (cand,) = scored(assistant, past.replace("2024", "2027"), plan, date="2026-02")
+    assert "time" not in cand.conflicts  # a year still to come when the report was written
+    coming = "Het lag in 2024 op 2%. Hoeveel procent wordt het de komende 10 jaar?"
+    (cand,) = scored(assistant, coming, plan, date="2026-02")
+    assert "time" not in cand.conflicts

@@ -851,6 +851,19 @@ def with_previous_year(text: str) -> str:
     return PREVIOUS_YEAR.sub(f"in {int(years.pop()) - 1}", text)
 
 
+# the question asks for all of a year ("over the whole of 2023", "het volledige kalenderjaar"):
+# a figure of one of its months ("in november 2023 al 167.000") is not that
+WHOLE_YEAR = re.compile(
+    r"\b(?:hele|gehele|volledige|heel)\s+(?:kalender)?jaar|\bwhole\s+(?:of|year)\b"
+    r"|\b(?:full|entire|calendar)\s+year\b",
+    re.IGNORECASE,
+)
+# a sentence about what is still to come ("verhoogt de komende 10 jaar tot 5% van het bbp")
+FUTURE = re.compile(
+    r"\bde\s+komende\s+(?:\w+\s+)?ja(?:ar|ren)\b|\bin\s+de\s+toekomst\b"
+    r"|\bthe\s+(?:next|coming)\s+(?:\w+\s+)?years?\b|\bin\s+the\s+future\b",
+    re.IGNORECASE,
+)
 SINCE_YEAR = re.compile(r"\b(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 YEAR_END = r"\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
 END_OF_YEAR = r"\b(?:eind|einde|end of|ultimo)\s+(?:(?:van|het jaar)\s+)*(?:19|20)\d\d\b"
@@ -1618,6 +1631,20 @@ class Scorer:
                 around = set(YEAR.findall(f"{chunk.title} {chunk.heading} {chunk.text}"))
                 if around and not set(info.years) & around and info.kind != "date":
                     cand.conflicts.add("time")  # the whole passage is about other years
+        if info.years and info.kind != "date":
+            asked = "|".join(info.years)
+            month = re.search(rf"\b(?:{MONTH_NAMES})\s+(?:{asked})\b", cand.text, re.IGNORECASE)
+            # a figure of the future, for a year the report has already seen
+            written = int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
+            future = (  # (not asked about the future: "hoe hoog wordt die de komende jaren")
+                not FUTURE.search(info.text)
+                and not set(info.years) & set(YEAR.findall(cand.text))
+                and max(map(int, info.years)) <= written
+                and FUTURE.search(cand.text)
+            )
+            if (month and WHOLE_YEAR.search(info.text)) or future:
+                cand.conflicts.add("time")
+                year_score = -1.0
         return year_score
 
     @staticmethod
