@@ -181,6 +181,7 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
         ("begint", "start"),
         ("sectoren", "industrietakken"),
         ("deeltijd", "parttime"),
+        ("groepen", "categorieën"),
     ]:
         assert set(tokenize(same)) <= set(term_groups(word)[0])
     assert "uitdagingen" in translations("hurdles")[0]

@@ -372,6 +372,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("deeltijd", "parttime", "parttimer", "parttimers"),
     ("voltijd", "fulltime"),
     ("vervullen", "vervuld", "invullen", "ingevuld"),
+    ("groep", "groepen", "categorie", "categorieën"),
 )
 
 
