@@ -182,6 +182,7 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
         ("sectoren", "industrietakken"),
         ("deeltijd", "parttime"),
         ("groepen", "categorieën"),
+        ("opgewarmd", "verwarmd"),
     ]:
         assert set(tokenize(same)) <= set(term_groups(word)[0])
     assert "uitdagingen" in translations("hurdles")[0]

@@ -373,6 +373,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("voltijd", "fulltime"),
     ("vervullen", "vervuld", "invullen", "ingevuld"),
     ("groep", "groepen", "categorie", "categorieën"),
+    ("verwarmen", "verwarmd", "opwarmen", "opgewarmd"),
 )
 
 
