@@ -1207,3 +1207,19 @@ def test_a_month_is_not_the_whole_year_and_a_plan_is_no_figure_of_the_past(assis
     coming = "Het lag in 2024 op 2%. Hoeveel procent wordt het de komende 10 jaar?"
     (cand,) = scored(assistant, coming, plan, date="2026-02")
     assert "time" not in cand.conflicts
+
+
+def test_how_many_of_a_surveyed_group_think_something_is_answered_by_a_share(assistant) -> None:
+    """'Hoeveel technici zijn te porren voor een baan buiten de techniek?' is answered by
+    '15 procent te porren'; how many technicians there are, took part or are needed is not."""
+    text = "Voor een baan buiten de techniek is maar 15 procent van de technici te porren."
+    question = "Hoeveel technici zijn te porren voor een baan buiten de techniek?"
+    (cand,) = scored(assistant, question, text)
+    assert cand.type_ok and cand.figures == ["15 procent"]
+    for question in (
+        "Hoeveel technici zijn er in Nederland?",
+        "Hoeveel technici hebben meegedaan aan het onderzoek?",
+        "How many extra technicians does the Netherlands need by 2030?",
+    ):
+        (cand,) = scored(assistant, question, text)
+        assert not cand.type_ok, question

@@ -952,6 +952,17 @@ SHARE_OF = re.compile(
     re.IGNORECASE,
 )
 
+# "Hoeveel technici zijn te porren voor een baan buiten de techniek?": how many of a surveyed
+# group think or do something, which a survey answers with a share; not how many there are,
+# work, took part or were asked ("Hoeveel technici hebben meegedaan?")
+SURVEYED_COUNT = re.compile(
+    rf"\b(?:hoeveel|how many)\s+(?:[\w-]+\s+)?(?:{_RESPONDENT})\b(?!.*\b(?:er|there|werk\w*"
+    r"|work\w*|employ\w*|meegedaan|deelgenomen|ondervraagd|respond\w*|took part|participat\w*"
+    r"|surveyed|interviewed|ingeschreven|registered|totaal|total|telt|tellen|count|nodig"
+    r"|need\w*|extra|additional|tekort|short\w*)\b)",
+    re.IGNORECASE,
+)
+
 
 def _respondent(m: re.Match[str] | None) -> str | None:
     """Which group of RESPONDENTS a match of _RESPONDENT found."""
@@ -1420,7 +1431,11 @@ class Scorer:
         kinds = [info.kind] + (
             ["percentage"]
             if info.kind == "number"
-            and (CHANGE.search(info.text) or (not info.unit and STATED_SHARE.search(info.text)))
+            and (
+                CHANGE.search(info.text)
+                or (not info.unit and STATED_SHARE.search(info.text))
+                or SURVEYED_COUNT.search(info.text)
+            )
             else []
         )
         cand.figures = [
