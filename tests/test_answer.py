@@ -1216,6 +1216,9 @@ def test_how_many_of_a_surveyed_group_think_something_is_answered_by_a_share(ass
     question = "Hoeveel technici zijn te porren voor een baan buiten de techniek?"
     (cand,) = scored(assistant, question, text)
     assert cand.type_ok and cand.figures == ["15 procent"]
+    them = "Technicians and jobs: how many of them would consider a job outside engineering?"
+    (cand,) = scored(assistant, them, text)
+    assert cand.type_ok
     for question in (
         "Hoeveel technici zijn er in Nederland?",
         "Hoeveel technici hebben meegedaan aan het onderzoek?",

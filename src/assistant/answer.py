@@ -952,11 +952,14 @@ SHARE_OF = re.compile(
     re.IGNORECASE,
 )
 
+_ANY_RESPONDENT = "|".join(f"(?:{v})" for v in RESPONDENTS.values())
 # "Hoeveel technici zijn te porren voor een baan buiten de techniek?": how many of a surveyed
 # group think or do something, which a survey answers with a share; not how many there are,
 # work, took part or were asked ("Hoeveel technici hebben meegedaan?")
 SURVEYED_COUNT = re.compile(
-    rf"\b(?:hoeveel|how many)\s+(?:[\w-]+\s+)?(?:{_RESPONDENT})\b(?!.*\b(?:er|there|werk\w*"
+    rf"(?:\b(?:hoeveel|how many)\s+(?:[\w-]+\s+)?(?:{_ANY_RESPONDENT})\b"
+    rf"|(?:{_ANY_RESPONDENT})\b.*\b(?:how many of them|hoeveel daarvan|hoeveel van hen)\b)"
+    r"(?!.*\b(?:er|there|werk\w*"
     r"|work\w*|employ\w*|meegedaan|deelgenomen|ondervraagd|respond\w*|took part|participat\w*"
     r"|surveyed|interviewed|ingeschreven|registered|totaal|total|telt|tellen|count|nodig"
     r"|need\w*|extra|additional|tekort|short\w*)\b)",
