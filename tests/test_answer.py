@@ -1226,3 +1226,19 @@ def test_how_many_of_a_surveyed_group_think_something_is_answered_by_a_share(ass
     ):
         (cand,) = scored(assistant, question, text)
         assert not cand.type_ok, question
+
+
+def test_a_pair_whose_figure_sentence_has_none_of_the_question_loses(assistant) -> None:
+    """'..., zowel kwantitatief als kwalitatief. De gevolgen zijn groot: 52 procent ervaart
+    stress.' matches by its first sentence only; the sentence that says 32 procent answers."""
+    text = (
+        "Technische bedrijven kampen al jaren met een personeelstekort, zowel kwantitatief als "
+        "kwalitatief. De gevolgen zijn groot: 52 procent ervaart drukte en stress op de "
+        "werkvloer.\n\nDe meeste bedrijven (32 procent) echter ervaren zowel een kwantitatief "
+        "als kwalitatief tekort."
+    )
+    question = (
+        "Hoeveel procent van de techbedrijven kampt met een tekort dat zowel kwantitatief als "
+        "kwalitatief is?"
+    )
+    assert best_candidate(assistant, question, text).startswith("De meeste bedrijven")

@@ -1557,9 +1557,23 @@ class Scorer:
             - (W["reference"] if reference else 0.0)
             - (0.05 if len(cand.text) > 400 else 0.0)
             - (W["pair"] if cand.pair else 0.0)
+            # a pair whose figure's own sentence has none of the question's words: the first
+            # sentence matches, the second tells something else ("..., zowel kwantitatief als
+            # kwalitatief. De gevolgen zijn groot: 52 procent ervaart drukte en stress.")
+            - (W["pair_unrelated"] if cand.pair and self._unrelated(terms, cand, told) else 0.0)
             + (W["cause"] if cause else 0.0)
             + W["names"] * min(names, 3) / 3
         )
+
+    @staticmethod
+    def _unrelated(terms: list[tuple[str, ...]], cand: Candidate, told: str) -> bool:
+        """Whether the sentence that holds the figures, the figures left out, has none of the
+        question's words."""
+        if not cand.figures or told == cand.text:
+            return False
+        for f in cand.figures:
+            told = told.replace(f, " ")
+        return not any(set(g) & stem_set(told) for g in terms)
 
     @staticmethod
     def _check_scope(
@@ -1715,6 +1729,7 @@ W: dict[str, float] = {
     "min_local": 0.067,
     "conflict_margin": 0.042,
     "cause": 0.2,
+    "pair_unrelated": 0.2,  # a pair whose figure's sentence has no word of the question
     "scene": 0.5,  # weight of a term only in a question's scene-setting sentence
     "names": 0.3,  # a sentence naming three or more organisations, for "which organisations"
     "unknown": 1.5,  # the most a question word weighs that the reports never use
