@@ -1242,3 +1242,13 @@ def test_a_pair_whose_figure_sentence_has_none_of_the_question_loses(assistant) 
         "kwalitatief is?"
     )
     assert best_candidate(assistant, question, text).startswith("De meeste bedrijven")
+
+
+def test_numbers_the_question_gives_in_digits_match_numbers_in_words(assistant) -> None:
+    """'3-6 maanden' in the question is 'drie tot zes maanden' in the report: the sentence
+    scores higher for it than for '4-7 maanden'."""
+    text = "De meeste bedrijven (30 procent) doen gemiddeld drie tot zes maanden over een vacature."
+    question = "Welk deel van de bedrijven doet gemiddeld {} maanden over een vacature?"
+    (same,) = scored(assistant, question.format("3-6"), text)
+    (other,) = scored(assistant, question.format("4-7"), text)
+    assert same.score > other.score

@@ -1522,8 +1522,9 @@ class Scorer:
                 unit_score = -1.0  # "minstens 20 werknemers" when notifications are asked
         cand.counts_other = unit_score < 0
         plain_numbers = asked.plain_numbers
+        told_numbers = numbers_in(cand.text) | spelled_numbers(cand.text)  # "drie tot zes": 3, 6
         number_score = (
-            len(plain_numbers & numbers_in(cand.text)) / len(plain_numbers) if plain_numbers else 0
+            len(plain_numbers & told_numbers) / len(plain_numbers) if plain_numbers else 0
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         # ("welke 2 dingen": "twee vereisten" has it in words)
