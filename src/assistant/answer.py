@@ -1522,14 +1522,18 @@ class Scorer:
                 unit_score = -1.0  # "minstens 20 werknemers" when notifications are asked
         cand.counts_other = unit_score < 0
         plain_numbers = asked.plain_numbers
-        told_numbers = numbers_in(cand.text) | spelled_numbers(cand.text)  # "drie tot zes": 3, 6
-        number_score = (
-            len(plain_numbers & told_numbers) / len(plain_numbers) if plain_numbers else 0
+        number_score = (  # in digits or words ("3-6 maanden": "drie tot zes maanden")
+            len(plain_numbers & (numbers_in(cand.text) | spelled_numbers(cand.text)))
+            / len(plain_numbers)
+            if plain_numbers
+            else 0
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         # ("welke 2 dingen": "twee vereisten" has it in words)
         whole = f"{chunk.heading} {chunk.text}"
-        cand.numbers_missing = bool(plain_numbers - numbers_in(whole) - spelled_numbers(whole))
+        cand.numbers_missing = bool(
+            plain_numbers and plain_numbers - numbers_in(whole) - spelled_numbers(whole)
+        )
         # a source line above a figure ("Bron: Windpark boven Groningen") says where it came
         # from, not what the text below it is about
         about = "" if re.match(r"bron\b|source\b", heading, re.I) else heading
@@ -1665,11 +1669,13 @@ class Scorer:
                 if around and not set(info.years) & around and info.kind != "date":
                     cand.conflicts.add("time")  # the whole passage is about other years
         if info.years and info.kind != "date":
-            asked = "|".join(info.years)
-            month = re.search(rf"\b(?:{MONTH_NAMES})\s+(?:{asked})\b", cand.text, re.IGNORECASE)
-            # a figure of the future, for a year the report has already seen
+            # one month of the asked year, when the whole year is asked
+            asked_years = "|".join(info.years)
+            month = re.search(rf"\b(?:{MONTH_NAMES})\s+(?:{asked_years})\b", cand.text, re.I)
+            # what is still to come, for a year the report has already seen; not when the
+            # question asks what is to come ("hoe hoog wordt die de komende jaren")
             written = int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
-            future = (  # (not asked about the future: "hoe hoog wordt die de komende jaren")
+            future = (
                 not FUTURE.search(info.text)
                 and not set(info.years) & set(YEAR.findall(cand.text))
                 and max(map(int, info.years)) <= written
@@ -1809,6 +1815,7 @@ def numbers_in(text: str) -> frozenset[str]:
     return frozenset(re.sub(r"\D", "", m.group()) for m in re.finditer(r"\d+(?:[.,]\d+)*", text))
 
 
+@lru_cache(maxsize=8192)  # a passage's text is read once, not once per sentence in it
 def spelled_numbers(text: str) -> frozenset[str]:
     """The counts a text writes in words, as digits ('twee vereisten' -> '2')."""
     return frozenset(NUMBER_VALUES[m.group().lower()] for m in NUMBER_WORDS.finditer(text))
