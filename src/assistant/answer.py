@@ -1162,9 +1162,10 @@ def counts_else(unit: tuple[str, ...], after: list[str]) -> bool:
     """Whether the words after a figure start with a count noun for something other than
     what the question counts. People in general ("50 medewerkers") count any group of people
     or what happens to them ("hoeveel technici", "hoeveel ontslagen"), not companies."""
+    if not after:
+        return False
     # the noun itself, or the head of a compound ("loodgietersbedrijven": bedrijven)
-    heads = [n for n in count_nouns() if after and after[0].endswith(n)]
-    noun = max(heads, key=len, default="")
+    noun = max((n for n in count_nouns() if after[0].endswith(n)), key=len, default="")
     if not noun or (noun != after[0] and len(noun) < 5):
         return False
     general, things = _count_classes()

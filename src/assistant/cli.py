@@ -312,8 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="coordinate search over answer.W and the threshold, at most N sweeps (a sweep "
-        "tries each of the 20 weights twice, answering all tuning questions each time: about "
-        "20 minutes here)",
+        "tries each weight twice, answering all tuning questions each time: about 20 minutes "
+        "here)",
     )
     p.set_defaults(func=cmd_tune)
 
