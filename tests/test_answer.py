@@ -20,6 +20,7 @@ from assistant.answer import (
     counted_unit,
     counts_else,
     counts_head,
+    expand_contractions,
     figures_of,
     figures_of_year,
     is_row,
@@ -86,6 +87,18 @@ def test_abstains_when_the_documents_do_not_say(assistant, question: str) -> Non
     answer = assistant.ask(question)
     assert answer.abstained
     assert answer.to_dict()["answer"] == "" and answer.to_dict()["citations"] == []
+
+
+def test_contractions_are_read_written_out(assistant) -> None:
+    assert expand_contractions("What's the pay? They aren't, CBS's survey") == (
+        "What is the pay? They are not, CBS's survey"  # a possessive stays
+    )
+    question = (
+        "According to the Nationale Beroepengids, what's the average gross monthly pay for a "
+        "technician in the chemicals, oil and energy sector?"
+    )
+    answer = assistant.ask(question)
+    assert "4.729" in answer.answer and answer.question == question  # as asked
 
 
 def test_abstention_message_follows_the_question_language(assistant) -> None:
@@ -213,6 +226,8 @@ def test_documents_and_context(assistant) -> None:
         ("Tata Steel IJmuiden: total CO2 emissions for 2022?", "number"),
         # "which X" after an opening clause asks things, even with "number of" later
         ("Looking ahead to 2027, which subsector loses the largest number of jobs?", "entity"),
+        # a contraction is read as written out: "what's the pay" asks a figure
+        ("What's the average gross monthly pay for a technician?", "number"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:

@@ -307,6 +307,27 @@ QUESTION_WORD = re.compile(
 )
 
 
+# English contractions, written out so that the question patterns need one spelling only
+# ("what's the average pay" is "what is ..."); a possessive 's ("CBS's survey") stays
+CONTRACTIONS = [
+    (re.compile(r"\b(what|who|where|how|it|there|that|here)['’]s\b", re.I), r"\1 is"),
+    (re.compile(r"\b(can)['’]t\b", re.I), r"\1 not"),
+    (re.compile(r"\b(won)['’]t\b", re.I), "will not"),
+    (re.compile(r"n['’]t\b", re.I), " not"),
+    (re.compile(r"['’]re\b", re.I), " are"),
+    (re.compile(r"\b(i)['’]m\b", re.I), r"\1 am"),
+    (re.compile(r"['’]ll\b", re.I), " will"),
+    (re.compile(r"['’]ve\b", re.I), " have"),
+]
+
+
+def expand_contractions(text: str) -> str:
+    """English contractions written out: "what's" -> "what is", "aren't" -> "are not"."""
+    for pattern, full in CONTRACTIONS:
+        text = pattern.sub(full, text)
+    return text
+
+
 def question_sentences(text: str) -> list[str]:
     """The sentences of a question: the last one asks, the ones before set the scene
     ("Tata Steel moves to green steel. Which technology replaces ...?")."""
@@ -388,6 +409,8 @@ def _kind(text: str) -> str:
 
 def analyse(question: str) -> QuestionInfo:
     lang = detect_language(question)
+    if lang == "en":
+        question = expand_contractions(question)
     kind = question_kind(question)
     choice = CHOICE.search(question)  # "more for A or for B?": the two figures
     quarter = None
@@ -1911,6 +1934,7 @@ class Assistant:
         info = analyse(question)
         passages = self.retriever.search(question, max(k, 10))
         answer = self._answer(info, passages)
+        answer.question = question  # as asked, not as analysed
         answer.retrieved = passages[: max(k, 10)]
         return answer
 
