@@ -101,6 +101,16 @@ def test_contractions_are_read_written_out(assistant) -> None:
     assert "4.729" in answer.answer and answer.question == question  # as asked
 
 
+def test_figures_without_a_word_are_no_answer(assistant) -> None:
+    # the chart's data labels "33 6,2 29,7" do not say what they are; "103 Mton" beside
+    # "Doel 2030" does
+    answer = assistant.ask(
+        "The TechBarometer includes a chart based on the 2023 Klimaatnota. What emissions "
+        "target for 2030 does it show, in megatonnes?"
+    )
+    assert "103 Mton" in answer.answer and "6,2" not in answer.answer
+
+
 def test_abstention_message_follows_the_question_language(assistant) -> None:
     assert "documenten" in assistant.ask("Hoeveel banen had Japan in 1990?").answer
     assert "documents" in assistant.ask("How many jobs did Japan have in 1990?").answer

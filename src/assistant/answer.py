@@ -1526,6 +1526,8 @@ class Scorer:
         # "welke organisaties": a sentence that names several organisations answers it
         names = len(new_names(cand.text, info.text)) if asked.asks_names else 0
         cand.type_ok = bool(cand.figures) if needs_figure else True
+        if cand.cell is None and not re.search(r"[^\W\d_]{2,}", cand.text):
+            cand.type_ok = False  # figures without a word ("33 6,2 29,7") do not say what they are
         told = figure_sentences(cand)  # the sentences that hold its figures
         unit_score = 0.0
         if info.unit and cand.figures:
