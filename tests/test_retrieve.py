@@ -164,6 +164,9 @@ def test_english_questions_keep_the_content_words_of_the_long_stop_list() -> Non
     # words that only ask: "what do they say", "according to the paper"
     said = term_groups("Which plan do they say it follows, according to the paper?", True)
     assert not {s for g in said for s in g} & set(tokenize("zegt inspraak volgens"))
+    # "both" is the Dutch content word "zowel" ("zowel kwantitatief als kwalitatief")
+    both = term_groups("A shortage that is both quantitative and qualitative?", True)
+    assert set(tokenize("zowel")) <= {s for g in both for s in g}
     # Dutch text keeps the long list ("qua" is no term of a Dutch question)
     assert term_groups("Welke sectoren waren qua banen groter?") == term_groups(
         "Welke sectoren waren banen groter?"

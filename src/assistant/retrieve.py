@@ -423,14 +423,14 @@ def translations(word: str, following: str | None = None) -> tuple[list[str], bo
 
 
 # the Snowball English stop list, with the words that only ask ("many", "much", "according to
-# the report", "what do they say"): for English
+# the report", "what do they say") and without "both" (zowel, a Dutch content word): for English
 # questions, whose content words ("open", "young", "older") the long list would drop
 _ENGLISH_STOP = """i me my myself we our ours ourselves you your yours yourself yourselves he him
     his himself she her hers herself it its itself they them their theirs themselves what which
     who whom this that these those am is are was were be been being have has had having do
     does did doing a an the and but if or because as until while of at by for with about
     against between into through during before after above below to from up down in out on
-    off over under again further then once here there when where why how all any both each
+    off over under again further then once here there when where why how all any each
     few more most other some such no nor not only own same so than too very s t can will
     just don should now d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma
     mightn mustn needn shan shouldn wasn weren won wouldn many much would could also among
