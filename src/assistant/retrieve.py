@@ -374,6 +374,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("vervullen", "vervuld", "invullen", "ingevuld"),
     ("groep", "groepen", "categorie", "categorieën"),
     ("verwarmen", "verwarmd", "opwarmen", "opgewarmd"),
+    ("plusser", "plussers", "ouder"),  # "55-plussers": "55 jaar of ouder"
 )
 
 
