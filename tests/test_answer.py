@@ -682,6 +682,8 @@ def test_what_a_question_counts() -> None:
     )
     assert "warmtepomp" in counted_unit("How many heat pumps are needed?")
     assert counted_unit("Wat kostte een emissierecht begin 2022?") == ("euro",)
+    assert counted_unit("Hoeveel euro kost het?") == ("euro",)
+    assert "land" in counted_unit("Hoeveel Europese landen zijn dat?")  # not euros
     assert counted_unit("Welk aandeel werkt in de industrie?") == ()
     assert counted_unit("Wat zou die maatregel per jaar kosten?") == ("euro",)
     assert counted_unit("Rond welk aantal ligt die ongeveer?") == ()  # a verb, not a unit

@@ -461,7 +461,7 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
     if re.search(
         "|".join([COSTS, AMOUNT, SALARY, INVESTED])
-        + r"|\bkostte\b|\bcost\b|hoeveel (?:geld|euro)|how much money",
+        + r"|\bkostte\b|\bcost\b|hoeveel (?:geld|euro)\b|how much money",
         question.lower(),
     ):
         return ("euro",)
