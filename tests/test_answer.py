@@ -238,6 +238,10 @@ def test_documents_and_context(assistant) -> None:
         ("Looking ahead to 2027, which subsector loses the largest number of jobs?", "entity"),
         # a contraction is read as written out: "what's the pay" asks a figure
         ("What's the average gross monthly pay for a technician?", "number"),
+        # a price asks a figure, also with a source between ("wat is volgens ... het")
+        ("Wat is volgens de sectoren het jaarlijkse prijskaartje daarvan?", "number"),
+        ("Wat is de CO2-prijs?", "number"),
+        ("What is the annual price tag of halving tuition fees?", "number"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:

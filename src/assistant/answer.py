@@ -250,9 +250,11 @@ QUANTITY_NOUNS = (
 # "Wat is het gemiddelde bruto maandsalaris?", "What is the total investment cost?": an amount
 # of money.
 SALARY = (
-    r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:het|de) (?:[\w-]+ ){0,3}\w*(?:salaris|loon|lonen"
-    r"|kosten|budget)\b"
-    r"|what (?:is|was|are|were) the (?:[\w-]+ ){0,3}(?:salary|salaries|wages?|pay|costs?|budget)\b"
+    r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:volgens [\w -]+? )?(?:het|de) (?:[\w-]+ ){0,3}"
+    r"[\w-]*(?:salaris|loon|lonen"
+    r"|kosten|budget|prijs|prijzen|prijskaartje)\b"
+    r"|what (?:is|was|are|were) the (?:[\w-]+ ){0,3}(?:salary|salaries|wages?|pay|costs?|budget"
+    r"|prices?|price tag)\b"
     r"|^(?:gemiddeld\w*|average|bruto|gross)\s+(?:[\w-]+\s+){0,3}\w*(?:salaris|loon|salary|pay)\b"
 )
 
