@@ -111,6 +111,15 @@ def test_figures_without_a_word_are_no_answer(assistant) -> None:
     assert "103 Mton" in answer.answer and "6,2" not in answer.answer
 
 
+def test_technicians_pay_does_not_answer_for_career_switchers(assistant) -> None:
+    # "Gemiddeld gezien verdienen technici € 3.111" is what technicians earn
+    answer = assistant.ask(
+        "What gross monthly pay do most would-be career switchers expect to earn if they "
+        "moved into a technical job?"
+    )
+    assert "3.500" in answer.answer and "3.111" not in answer.answer
+
+
 def test_abstention_message_follows_the_question_language(assistant) -> None:
     assert "documenten" in assistant.ask("Hoeveel banen had Japan in 1990?").answer
     assert "documents" in assistant.ask("How many jobs did Japan have in 1990?").answer

@@ -1646,6 +1646,13 @@ class Scorer:
             and named.get("people")
         ):  # nor does one group's figure ("bij de uitzendkrachten bijna 6 op de 10")
             cand.conflicts.add("people")
+        if (
+            (info.kind == "percentage" or "euro" in info.unit)
+            and "zij-instromers" in asked.scopes.get("people", ())
+            and re.search(RESPONDENTS["technici"], told_text, re.IGNORECASE)
+            and not re.search(CAREER_CHANGERS, told_text, re.IGNORECASE)
+        ):  # the share or pay of career switchers asked, of technicians told
+            cand.conflicts.add("people")
         if cand.figures and asked.subgroups:  # the figure's own sentence or lead-in names the
             # asked occupation ("bijna 10.000 voor monteurs. Ook voor elektriciens ...": no)
             # a conflict of kind "group": a runner-up that names the occupation may answer
