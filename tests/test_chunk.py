@@ -117,3 +117,16 @@ def test_no_seed_chunk_ends_inside_the_sentence_its_neighbour_finishes() -> None
     doc = load_document(ROOT / "seeds" / "003_3a9c37bcf67670c7.txt", manifest)
     chunks = chunk_document(doc, 900, 0)
     assert any("vakbekwame technici, onduidelijk regeringsbeleid" in c.text for c in chunks)
+
+
+def test_a_sentence_runs_on_into_a_quoted_word_after_a_blank_line() -> None:
+    """Knelpuntvacatures zijn / blank line / ‘kritiek’ wanneer ... 180 dagen is: one
+    sentence, not a fragment that leaves the 180 days without what they define."""
+    manifest = load_manifest(ROOT / "ingest" / "corpus.toml")
+    doc = load_document(ROOT / "seeds" / "002_2d800d795780fb54.txt", manifest)
+    wanted = "Knelpuntvacatures zijn ‘kritiek’ wanneer de looptijd langer dan 180 dagen is."
+    assert any(
+        wanted == " ".join(sentence.split())
+        for chunk in chunk_document(doc, 900, 0)
+        for sentence in sentences(chunk.text)
+    )

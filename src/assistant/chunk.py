@@ -20,7 +20,7 @@ from assistant.clean import repair
 from assistant.models import Chunk, Document
 
 # Bump when chunking or repair changes what chunks a file gives: the next ingest re-chunks.
-CHUNKER_VERSION = "9"
+CHUNKER_VERSION = "10"
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTE = re.compile(
     rf"^\s*([{SUPERSCRIPTS}]+\s*\S|\d{{1,2}}\s+\S.*(\(\d{{4}}\)|https?://|www\.)|https?://\S+\s*$)"
@@ -265,9 +265,11 @@ def _split_unit(unit: Unit, max_chars: int) -> list[Unit]:
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    """A blank line inside a sentence (double-spaced or column text): the text runs on."""
+    """A blank line inside a sentence (double-spaced or column text): the text runs on, also
+    into a quoted word ("Knelpuntvacatures zijn" / "‘kritiek’ wanneer ...")."""
     prev, nxt = prev.rstrip(), nxt.lstrip()
-    return bool(prev and nxt) and prev[-1] not in ".!?:;" and (nxt[0].islower() or nxt[0] in "(,")
+    first = nxt.lstrip("‘'\"“")[:1]
+    return bool(prev and first) and prev[-1] not in ".!?:;" and (first.islower() or nxt[0] in "(,")
 
 
 def _runs_on(prev: Unit, unit: Unit) -> bool:
