@@ -16,6 +16,7 @@ from assistant.answer import (
     QuestionError,
     W,
     analyse,
+    asked_abbreviation,
     asked_scopes,
     counted_unit,
     counts_else,
@@ -31,6 +32,7 @@ from assistant.answer import (
     scope_conflict,
     share_of,
     spelled_numbers,
+    spells_out,
     subgroup,
     table_cell,
     window,
@@ -118,6 +120,21 @@ def test_technicians_pay_does_not_answer_for_career_switchers(assistant) -> None
         "moved into a technical job?"
     )
     assert "3.500" in answer.answer and "3.111" not in answer.answer
+
+
+def test_an_abbreviation_asked_is_answered_by_what_spells_it_out(assistant) -> None:
+    assert asked_abbreviation("Waar staat PLC eigenlijk voor?") == "PLC"
+    assert asked_abbreviation("Waar is PLC een afkorting van?") == "PLC"
+    assert asked_abbreviation("What does SERV stand for?") == "SERV"
+    assert asked_abbreviation("Waar staat de industrie?") is None
+    assert spells_out("PLC", "PLC staat voor 'programmable logic controller'")
+    assert spells_out("SERV", "de Sociaal-Economische Raad van Vlaanderen")  # parts, 'van'
+    assert not spells_out("PLC", "bij industriële automatiseerders en PLC-programmeurs")
+    answer = assistant.ask(
+        "Een vacature voor een programmeur industriële automatisering vraagt PLC-kennis. "
+        "Waar staat PLC eigenlijk voor?"
+    )
+    assert "programmable logic controller" in answer.answer
 
 
 def test_abstention_message_follows_the_question_language(assistant) -> None:

@@ -953,6 +953,48 @@ CAUSE = re.compile(
 # a respondent's own words: a survey's answer option ("Omdat ik wettelijk verplicht was") or
 # a quote, which gives that one person's reason, not the report's
 FIRST_PERSON = re.compile(r"\b(?:ik|mijn|mij)\b", re.IGNORECASE)
+# a question that asks what an abbreviation stands for ("Waar staat PLC eigenlijk voor?")
+ABBREVIATION_ASKED = re.compile(  # the abbreviation in capitals, the words in any case
+    r"\b(?i:waar staat (?:de afkorting |het )?)([A-Z]{2,6})\b.*\b(?i:voor)\b"
+    r"|\b(?i:wat betekent (?:de afkorting )?)([A-Z]{2,6})\b"
+    r"|\b(?i:what does (?:the abbreviation )?)([A-Z]{2,6}) (?i:stand for|mean)\b"
+    r"|\b([A-Z]{2,6}) (?i:(?:een )?afkorting (?:van|voor)|voluit|short for"
+    r"|an abbreviation (?:of|for))\b"
+)
+
+
+def asked_abbreviation(question: str) -> str | None:
+    """The abbreviation whose meaning the question asks, if it asks one."""
+    m = ABBREVIATION_ASKED.search(question)
+    return next((g for g in m.groups() if g), None) if m else None
+
+
+_SMALL_WORDS = {"van", "de", "het", "en", "voor", "of", "and", "the", "for", "ofwel"}
+
+
+def spells_out(abbreviation: str, text: str) -> bool:
+    """Whether the text writes the abbreviation out: words (small ones skipped, the parts of a
+    hyphenated word each counted) whose initials spell it ("programmable logic controller")."""
+    initials = [
+        (w.lower() in _SMALL_WORDS, w[0].lower())
+        for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
+        for w in word.split("-")
+    ]
+    letters = abbreviation.lower()
+    for start in range(len(initials)):
+        i, k = start, 0
+        while i < len(initials) and k < len(letters):
+            small, first = initials[i]
+            if first == letters[k] and (k > 0 or not small):
+                k += 1
+            elif not small or k == 0:
+                break
+            i += 1
+        if k == len(letters):
+            return True
+    return False
+
+
 SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
 # a question that asks for a start ("sinds wanneer", "since when"; not "cited from the report")
 SINCE_ASKED = re.compile(
@@ -1254,6 +1296,7 @@ class Asked:
     asks_absolute: bool  # "in absolute terms": a count, which a share does not give
     surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
     scene: bool  # sentences before the asking one set the scene ("X worked well. So what ...?")
+    abbreviation: str | None = None  # "waar staat PLC voor": the abbreviation asked
 
 
 class Scorer:
@@ -1391,6 +1434,7 @@ class Scorer:
             asks_absolute=bool(ABSOLUTE.search(info.text)),
             surveyed=share_of(info.text) if info.kind == "percentage" else None,
             scene=len(sentences) > 1,
+            abbreviation=asked_abbreviation(info.text),
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -1595,6 +1639,11 @@ class Scorer:
             # kwalitatief. De gevolgen zijn groot: 52 procent ervaart drukte en stress.")
             - (W["pair_unrelated"] if cand.pair and self._unrelated(terms, cand, told) else 0.0)
             + (W["cause"] if cause else 0.0)
+            + (
+                W["expansion"]
+                if asked.abbreviation and spells_out(asked.abbreviation, cand.text)
+                else 0.0
+            )
             + W["names"] * min(names, 3) / 3
         )
 
@@ -1771,6 +1820,7 @@ W: dict[str, float] = {
     "min_local": 0.067,
     "conflict_margin": 0.042,
     "cause": 0.2,
+    "expansion": 0.5,  # a sentence that writes out the abbreviation asked
     "pair_unrelated": 0.2,  # a pair whose figure's sentence has no word of the question
     "scene": 0.5,  # weight of a term only in a question's scene-setting sentence
     "names": 0.3,  # a sentence naming three or more organisations, for "which organisations"
