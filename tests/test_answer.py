@@ -11,6 +11,8 @@ import pytest
 from assistant.answer import (
     ABSOLUTE,
     DURATION,
+    LAST_YEAR_ASKED,
+    LAST_YEAR_TOLD,
     SINCE,
     SUBGROUP,
     QuestionError,
@@ -135,6 +137,19 @@ def test_an_abbreviation_asked_is_answered_by_what_spells_it_out(assistant) -> N
         "Waar staat PLC eigenlijk voor?"
     )
     assert "programmable logic controller" in answer.answer
+
+
+def test_last_years_figure_is_not_answered_by_this_years(assistant) -> None:
+    # "De meeste bedrijven (69 procent) ... voelen de verantwoordelijkheid" is 2024's figure;
+    # the report does not give the year before's
+    answer = assistant.ask(
+        "Welk deel van de technische bedrijven voelde in de TechBarometer van vorig jaar de "
+        "verantwoordelijkheid om te verduurzamen?"
+    )
+    assert answer.abstained
+    assert LAST_YEAR_ASKED.search("What share said so in last year's survey?")
+    assert LAST_YEAR_TOLD.search("Dat is minder dan vorig jaar (61 procent).")
+    assert not LAST_YEAR_TOLD.search("De meeste bedrijven (69 procent) voelen dat.")
 
 
 def test_abstention_message_follows_the_question_language(assistant) -> None:

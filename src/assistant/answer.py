@@ -867,6 +867,20 @@ PREVIOUS_YEAR = re.compile(
 )
 
 
+# a question about the report's previous year or edition ("in de TechBarometer van vorig
+# jaar", "last year's survey"), and what a sentence says to speak of it ("vorig jaar", "toen")
+LAST_YEAR_ASKED = re.compile(
+    r"\bvorig jaar\b|\bvorige (?:editie|meting)\b|\blast year'?s?\b"
+    r"|\bprevious (?:edition|survey)\b",
+    re.IGNORECASE,
+)
+LAST_YEAR_TOLD = re.compile(
+    r"\bvorig(?:e)? (?:jaar|editie|meting)|\btoen\b|\beerder\b|\blast year\b|\bprevious\b"
+    r"|\bjaar (?:ervoor|daarvoor)\b|\bin 20\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def with_previous_year(text: str) -> str:
     """The text with "het jaar ervoor" written as the year it means, when the text names one
     year: "In 2023 ... 12.500, versus 11.440 in het jaar ervoor" has 11.440 for 2022."""
@@ -1768,6 +1782,14 @@ class Scorer:
             if (month and WHOLE_YEAR.search(info.text)) or future:
                 cand.conflicts.add("time")
                 year_score = -1.0
+        elif (
+            info.kind in {"number", "percentage"}
+            and not info.compare
+            and LAST_YEAR_ASKED.search(info.text)
+            and not LAST_YEAR_TOLD.search(cand.text)
+        ):  # last year's figure asked; the sentence gives the report's own
+            cand.conflicts.add("time")
+            year_score = -1.0
         return year_score
 
     @staticmethod
