@@ -1291,6 +1291,9 @@ def test_how_many_of_a_surveyed_group_think_something_is_answered_by_a_share(ass
     them = "Technicians and jobs: how many of them would consider a job outside engineering?"
     (cand,) = scored(assistant, them, text)
     assert cand.type_ok
+    of_the = "Hoeveel van de technici zouden een baan buiten de techniek overwegen?"
+    (cand,) = scored(assistant, of_the, text)
+    assert cand.type_ok
     for question in (
         "Hoeveel technici zijn er in Nederland?",
         "Hoeveel technici hebben meegedaan aan het onderzoek?",

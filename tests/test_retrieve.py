@@ -190,6 +190,7 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
     ]:
         assert set(tokenize(same)) <= set(term_groups(word)[0])
     assert "uitdagingen" in translations("hurdles")[0]
+    assert "elektrische" in translations("ev")[0]  # "EV chargers": the reports write it out
 
 
 def test_a_two_word_term_goes_before_the_glossary_word() -> None:

@@ -1038,7 +1038,8 @@ _ANY_RESPONDENT = "|".join(f"(?:{v})" for v in RESPONDENTS.values())
 # group think or do something, which a survey answers with a share; not how many there are,
 # work, took part or were asked ("Hoeveel technici hebben meegedaan?")
 SURVEYED_COUNT = re.compile(
-    rf"(?:\b(?:hoeveel|how many)\s+(?:[\w-]+\s+)?(?:{_ANY_RESPONDENT})\b"
+    rf"(?:\b(?:hoeveel|how many)\s+(?:van\s+(?:de|alle)\s+|of\s+(?:the\s+)?)?(?:[\w-]+\s+)?"
+    rf"(?:{_ANY_RESPONDENT})\b"
     rf"|(?:{_ANY_RESPONDENT})\b.*\b(?:how many of them|hoeveel daarvan|hoeveel van hen)\b)"
     r"(?!.*\b(?:er|there|werk\w*"
     r"|work\w*|employ\w*|meegedaan|deelgenomen|ondervraagd|respond\w*|took part|participat\w*"
