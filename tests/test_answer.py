@@ -1303,6 +1303,16 @@ def test_how_many_of_a_surveyed_group_think_something_is_answered_by_a_share(ass
         assert not cand.type_ok, question
 
 
+def test_how_much_something_grows_is_answered_by_a_percentage(assistant) -> None:
+    text = "De Nederlandse economie trekt aan, met een gemiddelde groei van 1,4 procent."
+    for question in (
+        "Hoeveel groeit de Nederlandse economie gemiddeld?",
+        "How much has the Dutch economy gone up on average?",
+    ):
+        (cand,) = scored(assistant, question, text)
+        assert cand.type_ok and cand.figures == ["1,4 procent"], question
+
+
 def test_a_pair_whose_figure_sentence_has_none_of_the_question_loses(assistant) -> None:
     """'..., zowel kwantitatief als kwalitatief. De gevolgen zijn groot: 52 procent ervaart
     stress.' matches by its first sentence only; the sentence that says 32 procent answers."""

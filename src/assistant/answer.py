@@ -41,8 +41,9 @@ PERCENT = re.compile(
     re.IGNORECASE,
 )
 CHANGE = re.compile(
-    r"\b(minder|meer|gestegen|gedaald|groei|daling|stijging|toename|afname|less|more|increase"
-    r"|decrease|grow|fall|rise)\b",
+    r"\b(minder|meer|gestegen|gedaald|groei|groeit|groeide|daling|stijging|stijgt|steeg|daalt|daalde"
+    r"|toename|afname|toegenomen|afgenomen|less|more|increase[ds]?|decrease[ds]?|grow|grew|grown"
+    r"|fall|fell|rise|rose|(?:gone|went|go) (?:up|down))\b",
     re.IGNORECASE,
 )
 COMPARISON = re.compile(
