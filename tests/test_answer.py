@@ -1001,6 +1001,10 @@ def test_a_figure_about_one_group_of_people_does_not_answer_for_all(assistant) -
     assert asked_scopes("Hoeveel mensen uit de industrie (dus niet de uitzendkrachten)?") == {
         "sector": frozenset({"industrie"})
     }
+    assert "people" not in asked_scopes("Hoeveel werknemers, zonder de uitzendkrachten?")
+    # "zonder" for what is asked, not what is left out
+    without = "Het aandeel zonder startkwalificatie onder de uitzendkrachten in de WW?"
+    assert asked_scopes(without)["people"] == {"uitzendkrachten"}
     assert asked_scopes("What share of the women are over 55?")["people"] == {"vrouwen", "ouderen"}
     changers = asked_scopes("What percentage of prospective career changers felt positive?")
     assert changers["people"] == {"zij-instromers"}

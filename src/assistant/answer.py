@@ -1195,9 +1195,12 @@ def asked_scopes(question: str) -> dict[str, frozenset[str]]:
     """What the question is about, per kind: the most specific scopes it names ('de
     chemische industrie': chemie; 'Belgian companies in the EU ETS': België)."""
     out = {}
-    # not what it leaves out ("dus niet de uitzendkrachten", "excluding agency workers")
+    # not what it leaves out ("dus niet de uitzendkrachten", "excluding agency workers",
+    # "zonder de uitzendkrachten"); "het aandeel zonder startkwalificatie" is what it asks
     question = re.sub(
-        r"\b(?:niet|not|excluding|exclusief|zonder|behalve|except)\b[^,.;:)]*", "", question
+        r"\b(?:niet|not|excluding|exclusief|zonder(?= de | het | die )|behalve|except)\b[^,.;:)]*",
+        "",
+        question,
     )
     for kind, scopes in scopes_in(question).items():
         depth = max(s.depth for s in scopes)
