@@ -1005,6 +1005,9 @@ def test_a_figure_about_one_group_of_people_does_not_answer_for_all(assistant) -
     # "zonder" for what is asked, not what is left out
     without = "Het aandeel zonder startkwalificatie onder de uitzendkrachten in de WW?"
     assert asked_scopes(without)["people"] == {"uitzendkrachten"}
+    # "men" is a group in English, the pronoun "one" in Dutch
+    assert asked_scopes("How many men work in technical jobs?")["people"] == {"mannen"}
+    assert "people" not in asked_scopes("Hoeveel procent verwacht men in 2025?")
     assert asked_scopes("What share of the women are over 55?")["people"] == {"vrouwen", "ouderen"}
     changers = asked_scopes("What percentage of prospective career changers felt positive?")
     assert changers["people"] == {"zij-instromers"}

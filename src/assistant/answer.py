@@ -1202,6 +1202,8 @@ def asked_scopes(question: str) -> dict[str, frozenset[str]]:
         "",
         question,
     )
+    if detect_language(question) == "en":  # "men" is a group only in English (Dutch: "one")
+        question = re.sub(r"\bmen\b", "male", question, flags=re.IGNORECASE)
     for kind, scopes in scopes_in(question).items():
         depth = max(s.depth for s in scopes)
         out[kind] = frozenset(n for s in scopes if s.depth == depth for n in (s.name, *s.covers))
