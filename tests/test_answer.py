@@ -1310,6 +1310,19 @@ def test_how_many_of_a_surveyed_group_think_something_is_answered_by_a_share(ass
         assert not cand.type_ok, question
 
 
+def test_a_name_the_reports_do_not_know_is_required_by_its_parts(assistant) -> None:
+    # "het Noordzeeplatform" is "een platform in de Noordzee" in the report
+    info = analyse("Hoe ver uit de kust ligt het Noordzeeplatform van Porthos?")
+    names = assistant.scorer.asked(info).names
+    assert set(tokenize("noordzee")) in names and set(tokenize("platform")) in names
+    assert set(tokenize("porthos")) in names
+    answer = assistant.ask(
+        "Op welke afstand van de kust ligt ongeveer het Noordzeeplatform vanwaar Porthos CO2 "
+        "in lege gasvelden pompt?"
+    )
+    assert "20 km" in answer.answer
+
+
 def test_how_much_something_grows_is_answered_by_a_percentage(assistant) -> None:
     text = "De Nederlandse economie trekt aan, met een gemiddelde groei van 1,4 procent."
     for question in (

@@ -1386,13 +1386,21 @@ class Scorer:
 
     def required_names(self, info: QuestionInfo) -> list[set[str]]:
         """Rare proper names (a region, a programme): each must appear near the answer, in one
-        of its forms."""
-        return [
+        of its forms; a compound the corpus does not know, each of its known parts
+        ("Noordzeeplatform": "een platform in de Noordzee")."""
+        required = [
             {a for n in name for a in self._aliases.get(n, {n})}
             for name in info.names
             if min(self.weight(n) for n in name) >= 3.0  # unknown to the corpus counts as rare
             and not self._region(info.text, name)
         ]
+        out: list[set[str]] = []
+        for forms in required:
+            parts = None
+            if not any(self.retriever.known(f) for f in forms) and len(forms) == 1:
+                parts = self.retriever.decompose(next(iter(forms)))
+            out += [{p} for p in parts] if parts else [forms]
+        return out
 
     @staticmethod
     def _region(question: str, name: tuple[str, ...]) -> bool:
