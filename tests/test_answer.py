@@ -279,6 +279,9 @@ def test_documents_and_context(assistant) -> None:
         ("Looking ahead to 2027, which subsector loses the largest number of jobs?", "entity"),
         # a contraction is read as written out: "what's the pay" asks a figure
         ("What's the average gross monthly pay for a technician?", "number"),
+        # what lies behind a change asks its cause, though it names a number
+        ("What's behind the steep increase in the number of people off sick?", "explanation"),
+        ("Wat zit er achter de stijging van het aantal zieken?", "explanation"),
         # a price asks a figure, also with a source between ("wat is volgens ... het")
         ("Wat is volgens de sectoren het jaarlijkse prijskaartje daarvan?", "number"),
         ("Wat is de CO2-prijs?", "number"),

@@ -351,6 +351,9 @@ def _kind(text: str) -> str:
     first = QUESTION_WORD.search(t)
     if first and first.group(1) in {"waarom", "why"}:
         return "explanation"
+    # "What's behind the increase in the number of ...?": a cause, whatever it names
+    if re.search(r"\bwhat (?:is|lies) behind\b|\bwat (?:zit|ligt|steekt) er achter\b", t):
+        return "explanation"
     if first and first.group(1) in {"wanneer", "when"}:  # "Sinds wanneer loopt het aantal op?"
         return "date"
     if re.search(r"\bhoe (?:heet|heten|noem)", t):  # "Hoe heet het experiment?": a name
