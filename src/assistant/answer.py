@@ -40,10 +40,10 @@ PERCENT = re.compile(
     r"|\b(?:de helft|een derde|een kwart|driekwart|twee derde)\b",
     re.IGNORECASE,
 )
-CHANGE = re.compile(
-    r"\b(minder|meer|gestegen|gedaald|groei|groeit|groeide|daling|stijging|stijgt|steeg|daalt|daalde"
-    r"|toename|afname|toegenomen|afgenomen|less|more|increase[ds]?|decrease[ds]?|grow|grew|grown"
-    r"|fall|fell|rise|rose|(?:gone|went|go) (?:up|down))\b",
+CHANGE = re.compile(  # "hoeveel groeit ...", "how much has it gone up": a change
+    r"\b(minder|meer|gestegen|gedaald|groei|groeit|groeide|daling|stijging|stijgt|steeg|daalt"
+    r"|daalde|toename|afname|toegenomen|afgenomen|less|more|increase[ds]?|decrease[ds]?|grow|grew"
+    r"|grown|fall|fell|rise|rose|(?:gone|went|go) (?:up|down))\b",
     re.IGNORECASE,
 )
 COMPARISON = re.compile(
@@ -1399,9 +1399,10 @@ class Scorer:
         ]
         out: list[set[str]] = []
         for forms in required:
-            parts = None
-            if not any(self.retriever.known(f) for f in forms) and len(forms) == 1:
-                parts = self.retriever.decompose(next(iter(forms)))
+            (only,) = forms if len(forms) == 1 else ("",)
+            parts = (
+                self.retriever.decompose(only) if only and not self.retriever.known(only) else None
+            )
             out += [{p} for p in parts] if parts else [forms]
         return out
 
