@@ -9,7 +9,7 @@ from conftest import cli_env, run_cli
 from assistant import answer
 from assistant.evaluate import load_questions, select_split
 from assistant.settings import ROOT
-from assistant.tune import outcomes, prepare, search_weights
+from assistant.tune import best_chunking, outcomes, prepare, search_weights
 
 
 def questions(split: str, n: int) -> list:
@@ -39,3 +39,11 @@ def test_cli_refuses_zero_weight_sweeps(tmp_path: Path) -> None:
     done = run_cli(["tune", "--weights", "0"], cli_env(tmp_path / "vs"), ROOT)
     assert done.returncode == 2
     assert "sweeps" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_best_chunking_is_the_one_with_the_best_answers() -> None:
+    wider = {"chunk_chars": 1200, "recall_at_5": 0.93, "answer_accuracy": 0.78, "mrr": 0.79}
+    default = {"chunk_chars": 900, "recall_at_5": 0.92, "answer_accuracy": 0.81, "mrr": 0.77}
+    assert best_chunking([wider, default])["chunk_chars"] == 900
+    tie = dict(default, recall_at_5=0.95, chunk_chars=750)
+    assert best_chunking([default, tie])["chunk_chars"] == 750  # then by recall@5
