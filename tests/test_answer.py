@@ -10,6 +10,7 @@ import pytest
 
 from assistant.answer import (
     ABSOLUTE,
+    CHANGE,
     DURATION,
     LAST_YEAR_ASKED,
     LAST_YEAR_TOLD,
@@ -31,6 +32,7 @@ from assistant.answer import (
     locate,
     measures_other,
     numbers_supported,
+    question_kind,
     scope_conflict,
     share_of,
     spelled_numbers,
@@ -1360,3 +1362,31 @@ def test_numbers_the_question_gives_in_digits_match_numbers_in_words(assistant) 
     (same,) = scored(assistant, question.format("3-6"), text)
     (other,) = scored(assistant, question.format("4-7"), text)
     assert same.score > other.score
+
+
+def test_a_name_written_out_is_the_short_name_the_reports_use(assistant) -> None:
+    # "Europese Unie" is one name, the reports' EU; the English name of a Dutch region is it
+    info = analyse("Welke regeling moet vakmensen van buiten de Europese Unie binnenhalen?")
+    assert info.names == (tuple(tokenize("EU")),)
+    info = analyse("Why is fuel from CO₂ a logical application in the North Sea Canal area?")
+    assert tuple(tokenize("Noordzeekanaalgebied")) in info.names
+    assert asked_scopes(info.text)["place"] == {"amsterdam"}
+    info = analyse("Naar welk percentage van het bruto binnenlands product gaan de uitgaven?")
+    assert any(set(tokenize("bbp")) <= set(g) for g in info.groups)
+
+
+def test_how_much_something_improved_and_the_final_year_asked() -> None:
+    assert counted_unit("How many themes do they want to focus on?", "en")[0] == "thema"
+    assert question_kind("What is the final year those scenarios cover?") == "date"
+    assert question_kind("Wat is het laatste jaar van de scenario's?") == "date"
+    text = "De uitkomsten zijn overtuigend: productiviteitsverbeteringen tot 30%."
+    assert figures_of(text, "percentage") == ["30%"]
+    for question in ("How much did it improve their productivity?", "Hoeveel verbeterde het?"):
+        assert CHANGE.search(question), question
+
+
+def test_building_something_is_not_the_construction_sector() -> None:
+    assert "sector" not in asked_scopes(
+        "Hoeveel jaar hebben we om een energiesysteem op te bouwen?"
+    )
+    assert asked_scopes("Hoeveel vacatures had de bouw eind 2025?")["sector"] == {"bouw"}

@@ -201,3 +201,22 @@ def test_a_two_word_term_goes_before_the_glossary_word() -> None:
     assert translations("staff") == ([GLOSSARY["staff"]], False)
     groups = term_groups("Why are grid operators slowing it down?", expand_english=True)
     assert not any(g == tuple(tokenize("operators")) for g in groups)
+
+
+def test_a_plural_the_lexicon_has_only_in_the_singular_is_translated() -> None:
+    # the lexicon has "theme" and "body"; an advisor asks "how many themes"
+    assert translations("themes") == translations("theme") and "thema" in translations("themes")[0]
+    assert translations("bodies") == translations("body") != ([], False)
+    assert translations("zzzunknowns") == ([], False)
+
+
+def test_one_thing_by_its_other_dutch_words() -> None:
+    for asked, written in (
+        ("vakmensen", "vakkrachten"),
+        ("vervoeren", "transport"),
+        ("hernieuwbare", "duurzame"),
+        ("opslaan", "opslag"),
+        ("verbruiken", "gebruik"),
+    ):
+        (group,) = term_groups(asked)
+        assert set(tokenize(written)) <= set(group), asked

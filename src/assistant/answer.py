@@ -43,7 +43,8 @@ PERCENT = re.compile(
 CHANGE = re.compile(  # "hoeveel groeit ...", "how much has it gone up": a change
     r"\b(minder|meer|gestegen|gedaald|groei|groeit|groeide|daling|stijging|stijgt|steeg|daalt"
     r"|daalde|toename|afname|toegenomen|afgenomen|less|more|increase[ds]?|decrease[ds]?|grow|grew"
-    r"|grown|fall|fell|rise|rose|(?:gone|went|go) (?:up|down))\b",
+    r"|grown|fall|fell|rise|rose|(?:gone|went|go) (?:up|down)|improve[ds]?|verbeter\w*|verhoog\w*"
+    r"|verlaag\w*|verminder\w*|reduce[ds]?|rais(?:e|ed|es))\b",
     re.IGNORECASE,
 )
 COMPARISON = re.compile(
@@ -324,6 +325,16 @@ CONTRACTIONS = [
 ]
 
 
+# a name written out where the reports use a short form, or asked in English for a Dutch
+# place, so that it is one name and matches how the text writes it
+NAME_PHRASES = [
+    (re.compile(r"\b(?:Europese Unie|European Union)\b", re.I), "EU"),
+    (re.compile(r"\bbruto binnenlands product\b", re.I), "bbp"),
+    (re.compile(r"\bgross domestic product\b", re.I), "GDP"),
+    (re.compile(r"\bNorth Sea Canal(?: area| region| zone)?\b", re.I), "Noordzeekanaalgebied"),
+]
+
+
 def expand_contractions(text: str) -> str:
     """English contractions written out: "what's" -> "what is", "aren't" -> "are not"."""
     for pattern, full in CONTRACTIONS:
@@ -361,7 +372,8 @@ def _kind(text: str) -> str:
     if (
         first
         and re.match(  # "Sinds welk jaar loopt het aantal vacatures op?": a date
-            r"(?:welke?|which|what) (?:jaar|year|maand|month|datum|date|periode|period|kwartaal"
+            r"(?:welke?|wat|which|what)(?: (?:is|was|the|het|de|final|last|first|laatste|eerste))*"
+            r" (?:jaar|year|maand|month|datum|date|periode|period|kwartaal"
             r"|quarter)\b",
             t[first.start() :],
         )
@@ -417,6 +429,8 @@ def analyse(question: str) -> QuestionInfo:
     lang = detect_language(question)
     if lang == "en":
         question = expand_contractions(question)
+    for pattern, short in NAME_PHRASES:
+        question = pattern.sub(short, question)
     kind = question_kind(question)
     choice = CHOICE.search(question)  # "more for A or for B?": the two figures
     quarter = None
@@ -1153,7 +1167,8 @@ SCOPES = (
     Scope("sector", "metaal", r"\bmeta(?:al|l)", 2),
     Scope("sector", "elektrotechniek", r"elektrotechni|electrical engineering", 2),
     Scope("sector", "voeding", r"voedingsmiddel|\bfood\b|levensmiddel", 2),
-    Scope("sector", "bouw", r"\bbouw(?!stenen)|\bconstruction\b"),
+    # not the verb ("op te bouwen", "bouwt")
+    Scope("sector", "bouw", r"(?<!\bte )\bbouw(?!stenen|en\b|t\b)|\bconstruction\b"),
     Scope("sector", "zorg", r"\bzorg\b|gezondheidszorg|\bzorgsector|\bhealth ?care\b"),
     Scope("sector", "ict", r"\bict\b|\binformation technology\b"),
     Scope("sector", "landbouw", r"\blandbouw|\bagricultur"),

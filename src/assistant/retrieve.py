@@ -375,6 +375,11 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("groep", "groepen", "categorie", "categorieën"),
     ("verwarmen", "verwarmd", "opwarmen", "opgewarmd"),
     ("plusser", "plussers", "ouder"),  # "55-plussers": "55 jaar of ouder"
+    ("vakmensen", "vakkrachten", "vaklieden"),
+    ("vervoer", "vervoeren", "transport", "transporteren"),
+    ("hernieuwbare", "duurzame"),
+    ("opslaan", "opslag"),
+    ("verbruik", "verbruiken", "gebruik", "gebruiken"),
 )
 
 
@@ -420,6 +425,12 @@ def translations(word: str, following: str | None = None) -> tuple[list[str], bo
         return list(pair), True
     if word in GLOSSARY:
         return GLOSSARY[word].lower().split(), False
+    if word not in lex and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        # a plural the lexicon has only in the singular ("themes": thema, "bodies": body)
+        stem = word[:-3] + "y" if word.endswith("ies") else ""
+        for singular in (stem, word[:-1], word[:-2]):
+            if singular in lex or singular in GLOSSARY:
+                return translations(singular)
     return list(lex.get(word, ())), False
 
 
