@@ -24,6 +24,7 @@ from assistant.answer import (
     counted_unit,
     counts_else,
     counts_head,
+    detect_language,
     expand_contractions,
     figures_of,
     figures_of_year,
@@ -1390,3 +1391,20 @@ def test_building_something_is_not_the_construction_sector() -> None:
         "Hoeveel jaar hebben we om een energiesysteem op te bouwen?"
     )
     assert asked_scopes("Hoeveel vacatures had de bouw eind 2025?")["sector"] == {"bouw"}
+
+
+def test_how_many_for_each_one_asks_a_ratio_that_times_answers(assistant) -> None:
+    question = "Hoeveel vacatures stonden er eind Q3 2025 tegenover elke persoon in de WW?"
+    assert {"vacatur", *tokenize("keer")} <= set(counted_unit(question, "nl"))
+    # what is counted still counts: "op elke 65-plusser waren er drie mensen"
+    people = "Hoeveel mensen van 20 tot 65 jaar stonden er in 2023 tegenover elke 65-plusser?"
+    assert set(tokenize("mensen")) <= set(counted_unit(people, "nl"))
+    answer = assistant.ask(question)
+    assert not answer.abstained and "3,5 keer" in answer.answer
+
+
+def test_a_question_without_a_question_word_is_read_in_its_language() -> None:
+    assert detect_language("Tata Steel IJmuiden: total CO2 emissions for 2022?") == "en"
+    assert detect_language("Did more or fewer career switchers consider retraining?") == "en"
+    assert detect_language("Tata Steel IJmuiden: totale CO2-uitstoot in 2022?") == "nl"
+    assert detect_language("Lassers tekort 2024, meer of minder dan vorig jaar?") == "nl"

@@ -160,6 +160,10 @@ _EN_HINTS = {
     "according",
     "share",
     "percentage",
+    # common function words, for questions without a question word ("Did more or fewer ...",
+    # "Tata Steel IJmuiden: total CO2 emissions for 2022?")
+    *("did", "for", "than", "with", "from", "by", "on", "at", "have", "has", "had", "their"),
+    *("they", "it", "that", "this", "be", "will", "can", "more", "fewer", "less", "total"),
 }
 _NL_HINTS = {
     "de",
@@ -181,6 +185,9 @@ _NL_HINTS = {
     "op",
     "volgens",
     "wat",
+    *("voor", "met", "dan", "bij", "door", "naar", "uit", "om", "te", "die", "dat", "er"),
+    *("heeft", "hebben", "wordt", "worden", "niet", "ook", "nog", "meer", "minder", "totaal"),
+    "totale",
 }
 REFERENCE = re.compile(r"https?://|www\.|\(\d{4}[a-z]?\),|^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]|\b[A-Z][\w-]+ \(\d{4}\)")
 QUESTION_WORDS = {
@@ -476,6 +483,11 @@ OF_THOSE = frozenset(
 )
 
 
+RATIO_ASKED = re.compile(
+    r"\b(?:tegenover|voor|per) (?:elke|iedere|each|every)\b|\bfor (?:every|each)\b", re.I
+)
+
+
 def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     """What a 'hoeveel X' / 'how many X' question counts: the stems (and translations) of the
     one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
@@ -504,6 +516,8 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         words += " " + m.group(3)
     english = (lang or detect_language(question)) == "en"
     stems = tuple(dict.fromkeys(s for g in term_groups(words, expand_english=english) for s in g))
+    if RATIO_ASKED.search(question):  # "hoeveel vacatures tegenover elke werkzoekende": a ratio
+        stems += tuple(tokenize("keer times"))
     # a translation that is a compound of another one counts something else: "plumbers" is
     # loodgieter, not loodgietersbedrijf (a firm); "technicians" not technicitekort
     return tuple(
