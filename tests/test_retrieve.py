@@ -220,3 +220,14 @@ def test_one_thing_by_its_other_dutch_words() -> None:
     ):
         (group,) = term_groups(asked)
         assert set(tokenize(written)) <= set(group), asked
+
+
+def test_hedges_are_no_topic_and_informal_english_is_translated() -> None:
+    assert term_groups("Roughly what percentage?", expand_english=True) == term_groups(
+        "What percentage?", expand_english=True
+    )
+    assert term_groups("ongeveer hoeveel procent") == term_groups("hoeveel procent")
+    (group,) = term_groups("sounded out", expand_english=True)
+    assert set(tokenize("benaderd")) <= set(group)
+    (group,) = term_groups("thinking about", expand_english=True)
+    assert set(tokenize("overwegen")) <= set(group)

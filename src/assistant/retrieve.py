@@ -481,11 +481,13 @@ def _stop_words(english: bool = False) -> frozenset[str]:
     from stop_words import get_stop_words
 
     english_words = ENGLISH_STOP_WORDS if english else frozenset(get_stop_words("english"))
-    return frozenset(get_stop_words("dutch")) | DUTCH_CONJUNCTIONS | english_words
+    return frozenset(get_stop_words("dutch")) | DUTCH_CONJUNCTIONS | HEDGES | english_words
 
 
 # conjunctions the package's Dutch list lacks ("Waarom ..., terwijl ...?")
 DUTCH_CONJUNCTIONS = frozenset({"terwijl", "hoewel", "doordat", "zodat", "echter"})
+# words that hedge a figure ("ongeveer hoeveel", "roughly what percentage"): no topic
+HEDGES = frozenset({"ongeveer", "circa", "zowat", "roughly", "approximately", "approx"})
 
 
 @lru_cache(maxsize=1)
