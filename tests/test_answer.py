@@ -1408,3 +1408,15 @@ def test_a_question_without_a_question_word_is_read_in_its_language() -> None:
     assert detect_language("Did more or fewer career switchers consider retraining?") == "en"
     assert detect_language("Tata Steel IJmuiden: totale CO2-uitstoot in 2022?") == "nl"
     assert detect_language("Lassers tekort 2024, meer of minder dan vorig jaar?") == "nl"
+
+
+def test_a_table_cell_whose_row_hardly_matches_the_question_is_no_answer(assistant) -> None:
+    # the best-scoring candidate was the cell "< 1 maand (2024): 3%" of another table: its
+    # column is the asked year, but nothing in its row or caption is about the question
+    answer = assistant.ask("TechBarometer 2024: aantal technici dat de enquête heeft ingevuld?")
+    assert "maand" not in answer.answer
+    # a cell whose row is what is asked still answers
+    answer = assistant.ask(
+        "Hoeveel procent van de bedrijven had in 2023 last van technici die voor zichzelf beginnen?"
+    )
+    assert not answer.abstained and "25%" in answer.answer

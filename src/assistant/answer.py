@@ -1888,6 +1888,7 @@ W: dict[str, float] = {
     "pair": 0.051,
     "unit": 0.053,
     "min_local": 0.067,
+    "min_cell_local": 0.25,  # a table cell whose row and caption hardly match is no answer
     "conflict_margin": 0.042,
     "cause": 0.2,
     "expansion": 0.5,  # a sentence that writes out the abbreviation asked
@@ -2099,6 +2100,7 @@ class Assistant:
         if (
             best.score < threshold
             or best.local < W["min_local"]
+            or (best.cell and best.local < W["min_cell_local"])
             or not best.type_ok
             or best.conflicts
             or best.counts_other
