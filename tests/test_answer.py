@@ -1420,3 +1420,8 @@ def test_a_table_cell_whose_row_hardly_matches_the_question_is_no_answer(assista
         "Hoeveel procent van de bedrijven had in 2023 last van technici die voor zichzelf beginnen?"
     )
     assert not answer.abstained and "25%" in answer.answer
+
+
+def test_a_total_asked_by_what_is_a_quantity() -> None:
+    assert question_kind("What was total employment in Flanders' manufacturing in 2024?") == "number"
+    assert question_kind("Wat was de totale werkgelegenheid in de Vlaamse industrie?") == "number"

@@ -231,3 +231,13 @@ def test_hedges_are_no_topic_and_informal_english_is_translated() -> None:
     assert set(tokenize("benaderd")) <= set(group)
     (group,) = term_groups("thinking about", expand_english=True)
     assert set(tokenize("overwegen")) <= set(group)
+
+
+def test_flemish_and_dutch_words_for_one_thing() -> None:
+    (group,) = term_groups("werkgelegenheid")  # the Flemish report writes "tewerkstelling"
+    assert set(tokenize("tewerkstelling")) <= set(group)
+    (group,) = term_groups("banen")
+    assert set(tokenize("jobs")) <= set(group)
+    (group,) = term_groups("krachtig")
+    assert set(tokenize("sterk")) <= set(group)
+    assert "obstakel" in translations("obstacle")[0]

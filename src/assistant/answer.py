@@ -401,6 +401,8 @@ def _kind(text: str) -> str:
         # "Wat was de instroom ...?", "What was the turnover?": a quantity by its name
         r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:de|het|the) (?:totale |total )?"
         r"(?:instroom|uitstroom|omzet|uitstoot|intake|inflow|turnover|revenue|emissions?)\b"
+        # "What was total employment in ...?": a total is a quantity
+        r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:(?:de|het|the) )?(?:totale|total)\b"
     )
     figure = [quantity, COSTS, SALARY, IN_UNITS, IN_TIME_UNITS, MEASURES]
     if not first:  # no question word at all: "Tata Steel: total CO2 emissions for 2022?"

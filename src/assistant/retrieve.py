@@ -126,7 +126,7 @@ GLOSSARY: dict[str, str] = {
     "investment": "investeringen",
     "costs": "kosten",
     "prices": "prijzen",
-    "obstacle": "belemmering",
+    "obstacle": "belemmering obstakel",
     "hurdles": "uitdagingen drempels belemmeringen",
     "hurdle": "uitdaging drempel belemmering",
     "wrote": "auteurs",
@@ -348,7 +348,7 @@ GLOSSARY: dict[str, str] = {
 # written). A question word matches a text through any word of its set (answer scoring only).
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("woning", "huis", "huizen"),
-    ("baan", "banen", "arbeidsplaats", "arbeidsplaatsen"),
+    ("baan", "banen", "arbeidsplaats", "arbeidsplaatsen", "job", "jobs"),  # Flemish: jobs
     ("werknemer", "werknemers", "medewerkers", "personeel"),
     ("bedrijf", "bedrijven", "ondernemingen", "ondernemers"),
     ("salaris", "loon", "inkomen"),
@@ -380,6 +380,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("hernieuwbare", "duurzame"),
     ("opslaan", "opslag"),
     ("verbruik", "verbruiken", "gebruik", "gebruiken"),
+    ("werkgelegenheid", "tewerkstelling"),  # the Flemish report's word
+    ("krachtig", "krachtige", "sterk", "sterke"),
 )
 
 
