@@ -485,6 +485,8 @@ OF_THOSE = frozenset(
 )
 
 
+# "hoeveel vacatures tegenover elke werkzoekende", "how many ... for every ...": a ratio, which
+# "3,5 keer zoveel" answers as well as a count of what is asked ("op elke 65-plusser drie mensen")
 RATIO_ASKED = re.compile(
     r"\b(?:tegenover|voor|per) (?:elke|iedere|each|every)\b|\bfor (?:every|each)\b", re.I
 )
@@ -492,7 +494,8 @@ RATIO_ASKED = re.compile(
 
 def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     """What a 'hoeveel X' / 'how many X' question counts: the stems (and translations) of the
-    one or two words after it ('openstaande vacatures', 'heat pumps'); 'euro' for a price."""
+    one or two words after it ('openstaande vacatures', 'heat pumps'), and 'keer' when it asks a
+    ratio; 'euro' for a price."""
     if re.search(
         "|".join([COSTS, AMOUNT, SALARY, INVESTED])
         + r"|\bkostte\b|\bcost\b|hoeveel (?:geld|euro)\b|how much money",
@@ -518,7 +521,7 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         words += " " + m.group(3)
     english = (lang or detect_language(question)) == "en"
     stems = tuple(dict.fromkeys(s for g in term_groups(words, expand_english=english) for s in g))
-    if RATIO_ASKED.search(question):  # "hoeveel vacatures tegenover elke werkzoekende": a ratio
+    if RATIO_ASKED.search(question):
         stems += tuple(tokenize("keer times"))
     # a translation that is a compound of another one counts something else: "plumbers" is
     # loodgieter, not loodgietersbedrijf (a firm); "technicians" not technicitekort
