@@ -1365,7 +1365,7 @@ def test_numbers_the_question_gives_in_digits_match_numbers_in_words(assistant) 
     assert same.score > other.score
 
 
-def test_a_name_written_out_is_the_short_name_the_reports_use(assistant) -> None:
+def test_a_name_written_out_is_the_short_name_the_reports_use() -> None:
     # "Europese Unie" is one name, the reports' EU; the English name of a Dutch region is it
     info = analyse("Welke regeling moet vakmensen van buiten de Europese Unie binnenhalen?")
     assert info.names == (tuple(tokenize("EU")),)
@@ -1376,8 +1376,11 @@ def test_a_name_written_out_is_the_short_name_the_reports_use(assistant) -> None
     assert any(set(tokenize("bbp")) <= set(g) for g in info.groups)
 
 
-def test_how_much_something_improved_and_the_final_year_asked() -> None:
+def test_an_english_plural_counts_what_its_singular_translates_to() -> None:
     assert counted_unit("How many themes do they want to focus on?", "en")[0] == "thema"
+
+
+def test_how_much_something_improved_and_the_final_year_asked() -> None:
     assert question_kind("What is the final year those scenarios cover?") == "date"
     assert question_kind("Wat is het laatste jaar van de scenario's?") == "date"
     text = "De uitkomsten zijn overtuigend: productiviteitsverbeteringen tot 30%."
