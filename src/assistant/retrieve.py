@@ -429,8 +429,8 @@ def translations(word: str, following: str | None = None) -> tuple[list[str], bo
         return GLOSSARY[word].lower().split(), False
     if word not in lex and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         # a plural the lexicon has only in the singular ("themes": thema, "bodies": body)
-        stem = word[:-3] + "y" if word.endswith("ies") else ""
-        for singular in (stem, word[:-1], word[:-2]):
+        singulars = ((word[:-3] + "y",) if word.endswith("ies") else ()) + (word[:-1], word[:-2])
+        for singular in singulars:
             if singular in lex or singular in GLOSSARY:
                 return translations(singular)
     return list(lex.get(word, ())), False
