@@ -16,6 +16,7 @@ from assistant.answer import (
     LAST_YEAR_TOLD,
     SINCE,
     SUBGROUP,
+    UNTIL,
     QuestionError,
     W,
     analyse,
@@ -289,6 +290,10 @@ def test_documents_and_context(assistant) -> None:
         ("Wat is volgens de sectoren het jaarlijkse prijskaartje daarvan?", "number"),
         ("Wat is de CO2-prijs?", "number"),
         ("What is the annual price tag of halving tuition fees?", "number"),
+        ("Wat is daar volgens de gids het gemiddelde brutomaandsalaris?", "number"),  # "daar"
+        # an amount asked by "welke hoeveelheid": a figure, not a thing
+        ("Welke hoeveelheid CO₂ wilde men jaarlijks opslaan?", "number"),
+        ("Tot welk jaar rekent men op herstel?", "date"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -981,6 +986,7 @@ def test_an_auxiliary_after_how_many_counts_what_was_said_before() -> None:
     """'Of all the vacancies, how many were looking for technicians': not a count of 'looking'."""
     question = "Of all the unfilled vacancies in 2023, how many were looking for technicians?"
     assert counted_unit(question) == ()
+    assert counted_unit("Vacatures Q2 2023 in de industrie: hoeveel stonden er open?") == ()
     assert counted_unit("How many heat pumps were installed?") == tuple(
         dict.fromkeys(s for g in term_groups("heat pumps", True) for s in g)
     )
@@ -1428,3 +1434,28 @@ def test_a_table_cell_whose_row_hardly_matches_the_question_is_no_answer(assista
 def test_a_total_asked_by_what_is_a_quantity() -> None:
     assert question_kind("What was total employment in Flemish manufacturing?") == "number"
     assert question_kind("Wat was de totale werkgelegenheid in de Vlaamse industrie?") == "number"
+
+
+def test_two_english_words_count_one_dutch_compound() -> None:
+    """'How many charge points': laadpunten (laad + punt), not the cars in the same sentence."""
+    unit = counted_unit("By 2030, how many charge points are needed?", "en")
+    assert counts_head(unit, ["miljoen", "laadpunt", "nood"])
+    assert not counts_head(unit, ["miljoen", "elektrisch", "auto"])
+
+
+def test_a_period_from_now_answers_over_what_period_but_not_which_year(assistant) -> None:
+    text = "Daarbij zien zij dit tekort de komende twee à drie jaar eerder stijgen dan dalen."
+    assert figures_of(text, "date") == ["de komende twee à drie jaar"]
+    answer = assistant.ask(
+        "Most tech firms lack both enough staff and staff with the right skills. Over what "
+        "period do they expect this shortage to grow rather than shrink?"
+    )
+    assert not answer.abstained and "twee à drie jaar" in answer.answer
+    answer = assistant.ask("In which year does Tata Steel intend to start producing green steel?")
+    assert not answer.abstained and "2030" in answer.answer
+
+
+def test_until_which_year_is_answered_by_the_end_of_a_period(assistant) -> None:
+    answer = assistant.ask("Tot welk jaar rekent men op een voorzichtig herstel van de productie?")
+    assert not answer.abstained and "tot 2027" in answer.answer
+    assert UNTIL.search(answer.citations[0].quote)

@@ -187,6 +187,8 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
         ("groepen", "categorieën"),
         ("opgewarmd", "verwarmd"),
         ("plussers", "ouder"),  # "55-plussers": "55 jaar of ouder"
+        ("geïmporteerde", "ingevoerde"),
+        ("leunen", "afhankelijkheid"),  # "minder leunen op": "de afhankelijkheid verminderen"
     ]:
         assert set(tokenize(same)) <= set(term_groups(word)[0])
     assert "uitdagingen" in translations("hurdles")[0]

@@ -252,14 +252,15 @@ def detect_language(text: str) -> str:
 QUANTITY_NOUNS = (
     r"(?:percentage|procent|aandeel|deel|bedrag|aantal|getal|number|share|proportion|amount"
     r"|jaar|year|maand|month|datum|date|dag|day|periode|period|kwartaal|quarter|niveau"
-    r"|temperatuur|temperature)"
+    r"|temperatuur|temperature|hoeveelheid|quantity)"
 )
 
 
 # "Wat is het gemiddelde bruto maandsalaris?", "What is the total investment cost?": an amount
 # of money.
 SALARY = (
-    r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:volgens [\w -]+? )?(?:het|de) (?:[\w-]+ ){0,3}"
+    r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:daar |er |dan |nu |hier )?(?:volgens [\w -]+? )?"
+    r"(?:het|de) (?:[\w-]+ ){0,3}"
     r"[\w-]*(?:salaris|loon|lonen"
     r"|kosten|budget|prijs|prijzen|prijskaartje)\b"
     r"|what (?:is|was|are|were) the (?:[\w-]+ ){0,3}(?:salary|salaries|wages?|pay|costs?|budget"
@@ -396,7 +397,9 @@ def _kind(text: str) -> str:
         return "percentage"
     quantity = (
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number|hoe lang\b"
-        r"|how long|how high|hoe hoog|which amount|" + AMOUNT + r"|\bnumber of\b|\bpeak number\b"
+        r"|how long|how high|hoe hoog|which amount|welke hoeveelheid|(?:what|which) quantity|"
+        + AMOUNT
+        + r"|\bnumber of\b|\bpeak number\b"
         r"|\braw (?:number|count)\b|how many times"
         # "Wat was de instroom ...?", "What was the turnover?": a quantity by its name
         r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:de|het|the) (?:totale |total )?"
@@ -478,10 +481,12 @@ SUBJECT_AFTER = re.compile(r"\s+(?:de|het|een|die|dit|deze|ze|zij|we|wij|u|hij|m
 
 
 # "hoeveel daarvan", "how many of them", "Of all the vacancies, how many were looking for
-# technicians?": what is counted is said before
+# technicians?", "Vacatures in Q2 2023: hoeveel stonden er open?": what is counted is said before
 OF_THOSE = frozenset(
     {"daarvan", "hiervan", "ervan", "van", "of"}
     | {"were", "are", "was", "is", "have", "had", "did", "do", "does", "will", "would", "could"}
+    | {"zijn", "waren", "staan", "stonden", "werken", "werkten", "hebben", "hadden", "komen"}
+    | {"kwamen", "gaan", "gingen", "worden", "werden", "zitten", "zaten", "vallen", "vielen"}
 )
 
 
@@ -779,6 +784,16 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
     return kept or unknown
 
 
+# a period from now ("de komende twee à drie jaar", "the next 5 years"): a date that answers
+# "over what period", not "in which year" (YEAR_ASKED)
+_N = rf"(?:\d+|{NUMBER_WORDS.pattern})"
+COMING = re.compile(
+    rf"\b(?:de komende|the next|the coming) {_N}(?: (?:à|a|tot|to|or|of) {_N})? (?:jaar|years)\b",
+    re.IGNORECASE,
+)
+YEAR_ASKED = re.compile(r"\b(?:welk|which|what) (?:jaar|year)\b", re.IGNORECASE)
+
+
 def figures_of(text: str, kind: str) -> list[str]:
     """The figures of the asked type in a sentence, in order."""
     text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)  # "10 De ..." is a marker
@@ -787,7 +802,7 @@ def figures_of(text: str, kind: str) -> list[str]:
         return [m.group().strip() for m in PERCENT.finditer(text)]
     if kind == "date":
         day_month_year = rf"(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\s+\d{{4}}"
-        pattern = rf"{day_month_year}|{YEAR.pattern}|\b\d{{4}}-\d{{4}}\b"
+        pattern = rf"{day_month_year}|{YEAR.pattern}|\b\d{{4}}-\d{{4}}\b|{COMING.pattern}"
         return [m.group() for m in re.finditer(pattern, text, re.IGNORECASE)]
     if kind == "number":
         found: list[tuple[int, str]] = []
@@ -1050,6 +1065,11 @@ SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
 # a question that asks for a start ("sinds wanneer", "since when"; not "cited from the report")
 SINCE_ASKED = re.compile(
     rf"{SINCE.pattern}\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
+)
+# a question that asks for an end ("tot welk jaar", "until when")
+UNTIL = re.compile(r"\b(?:tot(?: en met)?|t/m|until|till|through|up to)\b", re.IGNORECASE)
+UNTIL_ASKED = re.compile(
+    rf"{UNTIL.pattern}\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
 )
 # career switchers, as the reports and advisors name them ("she is changing careers")
 CAREER_CHANGERS = (
@@ -1329,6 +1349,12 @@ def counts_head(unit: tuple[str, ...], words: list[str]) -> bool:
         or (len(s) >= 5 and (w.endswith(s) or (w.startswith(s) and len(w) <= len(s) + 3)))
         or (len(w) >= 5 and s.endswith(w))  # "bachelor studenten" for bachelorstudenten
         for s in unit
+        for w in words
+    ) or any(  # two English words, one Dutch compound: "charge points" counts laadpunten
+        w.startswith(a) and w.endswith(b) and len(w) <= len(a) + len(b) + 1
+        for a in unit
+        for b in unit
+        if a != b and min(len(a), len(b)) >= 3
         for w in words
     )
 
@@ -1621,14 +1647,16 @@ class Scorer:
             cand.figures = [
                 f for f in cand.figures if share_group(cand.text, f) in {None, asked.surveyed}
             ]
-        if info.kind == "date" and SINCE_ASKED.search(info.text):  # "sinds wanneer": a start
-            cand.figures = [
-                f
-                for f in cand.figures
-                if re.search(
-                    rf"{SINCE.pattern}\W+(?:\w+\W+)?{re.escape(f)}", cand.text, re.IGNORECASE
-                )
-            ]
+        # "sinds wanneer" asks a start, "tot welk jaar" an end: a date the text marks so
+        for asks, mark in ((SINCE_ASKED, SINCE), (UNTIL_ASKED, UNTIL)):
+            if info.kind == "date" and asks.search(info.text):
+                cand.figures = [
+                    f
+                    for f in cand.figures
+                    if re.search(rf"{mark.pattern}\W+(?:\w+\W+)?{re.escape(f)}", cand.text, re.I)
+                ]
+        if info.kind == "date" and YEAR_ASKED.search(info.text):
+            cand.figures = [f for f in cand.figures if not COMING.match(f)]
         needs_figure = info.kind in {"percentage", "number", "date"}
         # a why-question is answered by a sentence that gives a cause, not one that restates it
         cause = (

@@ -382,6 +382,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("verbruik", "verbruiken", "gebruik", "gebruiken"),
     ("werkgelegenheid", "tewerkstelling"),  # the Flemish report's word
     ("krachtig", "krachtige", "sterk", "sterke"),
+    ("importeren", "geïmporteerde", "import", "invoeren", "ingevoerde", "invoer"),
+    ("afhankelijk", "afhankelijkheid", "leunen", "leunt"),
 )
 
 
