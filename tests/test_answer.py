@@ -290,6 +290,7 @@ def test_documents_and_context(assistant) -> None:
         ("Wat is volgens de sectoren het jaarlijkse prijskaartje daarvan?", "number"),
         ("Wat is de CO2-prijs?", "number"),
         ("What is the annual price tag of halving tuition fees?", "number"),
+        ("Wat verklaart de sterke stijging van het aantal zieke werknemers?", "explanation"),
         ("Wat is daar volgens de gids het gemiddelde brutomaandsalaris?", "number"),  # "daar"
         # an amount asked by "welke hoeveelheid": a figure, not a thing
         ("Welke hoeveelheid CO₂ wilde men jaarlijks opslaan?", "number"),
@@ -808,6 +809,8 @@ def test_people_in_general_count_groups_of_people_not_companies() -> None:
     assert not counts_else(dismissals, tokenize("20 werknemers binnen 3 maanden")[1:])
     notifications = counted_unit("Hoeveel meldingen waren er?")
     assert counts_else(notifications, tokenize("20 werknemers")[1:])
+    technicians = counted_unit("How many technicians took part?", "en")
+    assert counts_else(technicians, tokenize("53.800 openstaande vacatures")[1:])  # adjective
 
 
 def test_a_field_is_no_occupation(assistant) -> None:
@@ -1459,3 +1462,13 @@ def test_until_which_year_is_answered_by_the_end_of_a_period(assistant) -> None:
     answer = assistant.ask("Tot welk jaar rekent men op een voorzichtig herstel van de productie?")
     assert not answer.abstained and "tot 2027" in answer.answer
     assert UNTIL.search(answer.citations[0].quote)
+
+
+def test_a_sentence_that_shares_no_word_with_the_question_is_no_answer(assistant) -> None:
+    """The 2023 TechBarometer's count of technicians is not in the reports; a sentence about
+    vacancies in 2023 that only its paragraph links to technicians does not answer it."""
+    answer = assistant.ask(
+        "For comparison with this year's figures: how many technicians took part in the 2023 "
+        "TechBarometer, the edition before the current one?"
+    )
+    assert answer.abstained, answer.answer

@@ -371,7 +371,11 @@ def _kind(text: str) -> str:
     if first and first.group(1) in {"waarom", "why"}:
         return "explanation"
     # "What's behind the increase in the number of ...?": a cause, whatever it names
-    if re.search(r"\bwhat (?:is|lies) behind\b|\bwat (?:zit|ligt|steekt) er achter\b", t):
+    if re.search(
+        r"\bwhat (?:is|lies) behind\b|\bwat (?:zit|ligt|steekt) er achter\b"
+        r"|\bwhat explains\b|\bwat verklaart\b|\bwhat accounts for\b",  # "... the number of"
+        t,
+    ):
         return "explanation"
     if first and first.group(1) in {"wanneer", "when"}:  # "Sinds wanneer loopt het aantal op?"
         return "date"
@@ -1307,11 +1311,13 @@ def counts_else(unit: tuple[str, ...], after: list[str]) -> bool:
     """Whether the words after a figure start with a count noun for something other than
     what the question counts. People in general ("50 medewerkers") count any group of people
     or what happens to them ("hoeveel technici", "hoeveel ontslagen"), not companies."""
-    if not after:
-        return False
-    # the noun itself, or the head of a compound ("loodgietersbedrijven": bedrijven)
-    noun = max((n for n in count_nouns() if after[0].endswith(n)), key=len, default="")
-    if not noun or (noun != after[0] and len(noun) < 5):
+    # the noun itself, or the head of a compound ("loodgietersbedrijven": bedrijven); after
+    # an adjective ("53.800 openstaande vacatures") the next word
+    for word in after[:2]:
+        noun = max((n for n in count_nouns() if word.endswith(n)), key=len, default="")
+        if noun and (noun == word or len(noun) >= 5):
+            break
+    else:
         return False
     general, things = _count_classes()
     return not (noun in general and not any(s in things for s in unit))
@@ -2134,6 +2140,7 @@ class Assistant:
             best.score < threshold
             or best.local < W["min_local"]
             or (best.cell and best.local < W["min_cell_local"])
+            or (not best.cell and best.coverage == 0)
             or not best.type_ok
             or best.conflicts
             or best.counts_other
