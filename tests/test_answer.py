@@ -457,6 +457,11 @@ def test_another_place_or_sector_is_a_conflict() -> None:
     parts = "Which parts of manufacturing grew the most?"
     assert not conflict(parts, "Vooral de voedingsmiddelenindustrie groeide.", narrower=True)
     assert conflict(parts, "Vooral de bouw groeide.", narrower=True)
+    # the average of all sectors is not industry's figure, nor the reverse
+    everyone = "Averaged across all sectors, what share of people on WW is aged 55 or over?"
+    assert conflict(everyone, "De grootste groep is 55 jaar of ouder (43%) uit de industrie.")
+    assert not conflict(everyone, "Industrie 43%, het gemiddelde over alle sectoren 29%.")
+    assert conflict("Welk aandeel in de industrie?", "Gemiddeld over alle sectoren is dat 11%.")
 
 
 @pytest.mark.parametrize(

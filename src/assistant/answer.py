@@ -1217,6 +1217,14 @@ SCOPES = (
     Scope("sector", "landbouw", r"\blandbouw|\bagricultur"),
     Scope("sector", "logistiek", r"\blogisti|\btransportsector"),
     Scope("sector", "handel", r"\bdetailhandel|\bgroothandel|\bretail\b|\bwholesale\b"),
+    # the whole economy: the average of all sectors is not industry's figure, nor the reverse
+    Scope(
+        "sector",
+        "alle sectoren",
+        r"\balle sectoren\b|\ball (?:the )?sectors\b|\bacross (?:the )?sectors\b"
+        r"|\b(?:hele|gehele|totale) economie\b|\b(?:whole|entire) economy\b",
+        0,
+    ),
     # groups of people a figure can be about ("bij de uitzendkrachten ... 6 op de 10")
     Scope(
         "people",
