@@ -748,6 +748,7 @@ def test_what_a_question_counts() -> None:
     assert "land" in counted_unit("Hoeveel Europese landen zijn dat?")  # not euros
     assert counted_unit("Welk aandeel werkt in de industrie?") == ()
     assert counted_unit("Wat zou die maatregel per jaar kosten?") == ("euro",)
+    assert counted_unit("How much did a permit go for in 2017?") == ("euro",)  # a price
     assert counted_unit("Rond welk aantal ligt die ongeveer?") == ()  # a verb, not a unit
     assert counted_unit("Hoeveel zette de defensie-industrie in 2024 om?") == ()
     assert "zij-instromer" in counted_unit("Hoeveel potentiële zij-instromers deden mee?")
@@ -1477,3 +1478,15 @@ def test_a_sentence_that_shares_no_word_with_the_question_is_no_answer(assistant
         "TechBarometer, the edition before the current one?"
     )
     assert answer.abstained, answer.answer
+
+
+def test_a_close_runner_up_that_counts_the_asked_unit_beats_one_that_counts_another(
+    assistant,
+) -> None:
+    """'How much did a permit go for' asks a price: not '1 ton CO₂' of the sentence that
+    best matches the question's words, but the euros of the one after it."""
+    answer = assistant.ask(
+        "Under the EU emissions trading scheme, how much did a permit to emit one tonne of CO₂ "
+        "go for in 2017?"
+    )
+    assert not answer.abstained and "5 euro" in answer.answer

@@ -273,6 +273,7 @@ SALARY = (
 COSTS = (
     r"\bwat kost|\bwat (?:zou|zouden|zal|zullen|gaat|gaan)\b.*\bkosten\b"
     r"|\bwhat (?:would|will|does|did)\b.*\bcost\b"
+    r"|\bhow much\b.*\b(?:go|goes|went|sell|sells|sold|trade|traded) for\b"  # a price
 )
 
 
@@ -2127,6 +2128,15 @@ class Assistant:
         if not cands:
             return declined
         best = cands[0]
+        if best.counts_other:  # counts something else: a close runner-up may count the asked
+            best = next(
+                (
+                    c
+                    for c in cands
+                    if not c.counts_other and c.score >= best.score - W["conflict_margin"]
+                ),
+                best,
+            )
         if best.conflicts:  # about another year, place, ...: a runner-up may not be, when it
             # is close, or names itself the asked time and scope the best one missed
             runner_up = next(
