@@ -749,6 +749,7 @@ def test_what_a_question_counts() -> None:
     assert counted_unit("Welk aandeel werkt in de industrie?") == ()
     assert counted_unit("Wat zou die maatregel per jaar kosten?") == ("euro",)
     assert counted_unit("How much did a permit go for in 2017?") == ("euro",)  # a price
+    assert "mton" in counted_unit("Hoeveel ton CO₂ slaat Porthos per jaar op?")  # megatonnes
     assert counted_unit("Rond welk aantal ligt die ongeveer?") == ()  # a verb, not a unit
     assert counted_unit("Hoeveel zette de defensie-industrie in 2024 om?") == ()
     assert "zij-instromer" in counted_unit("Hoeveel potentiële zij-instromers deden mee?")
@@ -1180,6 +1181,14 @@ def test_the_share_of_the_asked_surveyed_group(assistant) -> None:
     text = "Zo'n 43 procent van de bedrijven vindt dat, versus technici (38 procent)."
     assert share_group(text, "43 procent") == "bedrijven"
     assert share_group(text, "38 procent") == "technici"
+    opening = "Van de technische bedrijven ziet 34 procent het als belangrijkste uitdaging."
+    assert share_group(opening, "34 procent") == "bedrijven"  # the group opens the sentence
+    answer = assistant.ask(
+        "Tech firms see getting their technicians enthusiastic about training as their main "
+        "hurdle. But what percentage of technicians say they are keen, of their own accord, to "
+        "do a course or training?"
+    )
+    assert answer.highlight == ["85 procent"]
     answer = assistant.ask(
         "Bij de uitbreiding van het warmtenet speelt ook vakkennis een rol. Welk deel van de "
         "technici vindt zelf dat de huidige vakkennis van technici te beperkt is?"

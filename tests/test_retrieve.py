@@ -181,6 +181,7 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
         ("genoeg", "voldoende"),
         ("hooguit", "maximaal"),
         ("vervuld", "ingevuld"),
+        ("opgevuld", "ingevuld"),
         ("begint", "start"),
         ("sectoren", "industrietakken"),
         ("deeltijd", "parttime"),

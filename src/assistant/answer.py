@@ -533,6 +533,8 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     stems = tuple(dict.fromkeys(s for g in term_groups(words, expand_english=english) for s in g))
     if RATIO_ASKED.search(question):
         stems += tuple(tokenize("keer times"))
+    if "ton" in stems:  # tonnes are counted in megatonnes too ("2,5 Mton CO₂ per jaar")
+        stems += tuple(tokenize("Mton megaton"))
     # a translation that is a compound of another one counts something else: "plumbers" is
     # loodgieter, not loodgietersbedrijf (a firm); "technicians" not technicitekort
     return tuple(
@@ -1134,7 +1136,13 @@ def share_group(text: str, figure: str) -> str | None:
         re.IGNORECASE,
     )
     before = re.search(rf"(?:{_RESPONDENT})\s*\(\s*$", text[:at], re.IGNORECASE)
-    return _respondent(after or before)
+    # "Van de technische bedrijven ziet 34 procent ...": the group opens the sentence
+    opens = re.search(
+        rf"\b(?:van\s+de|of\s+the)\s+(?:[\w-]+\s+)?(?:{_RESPONDENT})\s+(?:[\w-]+\s+){{0,2}}$",
+        text[:at],
+        re.IGNORECASE,
+    )
+    return _respondent(after or before or opens)
 
 
 # a question that asks which organisations ("welke brancheorganisaties", "which unions")

@@ -371,7 +371,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("sector", "sectoren", "industrietak", "industrietakken"),
     ("deeltijd", "parttime", "parttimer", "parttimers"),
     ("voltijd", "fulltime"),
-    ("vervullen", "vervuld", "invullen", "ingevuld"),
+    ("vervullen", "vervuld", "invullen", "ingevuld", "opvullen", "opgevuld"),
     ("groep", "groepen", "categorie", "categorieën"),
     ("verwarmen", "verwarmd", "opwarmen", "opgewarmd"),
     ("plusser", "plussers", "ouder"),  # "55-plussers": "55 jaar of ouder"
