@@ -673,6 +673,12 @@ def test_a_why_question_prefers_the_sentence_that_gives_the_cause(assistant) -> 
     )
     question = "Waarom ervaren industriële werkgevers vaker onvoldoende vraag dan tekorten?"
     assert "malaise" in best_candidate(assistant, question, text, heading="Knelpunten")
+    # what a thing leads to is a cause too ("kan dit voor frictie zorgen")
+    answer = assistant.ask(
+        "Waarom lukt het een industriebedrijf met een moederbedrijf in het buitenland niet altijd "
+        "even makkelijk om in Nederland maatregelen tegen CO₂-uitstoot te nemen?"
+    )
+    assert not answer.abstained and "hoofdkantoor" in answer.answer
 
 
 def test_a_whole_word_beats_part_of_a_compound(assistant) -> None:

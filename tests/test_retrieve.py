@@ -182,6 +182,7 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
         ("hooguit", "maximaal"),
         ("vervuld", "ingevuld"),
         ("opgevuld", "ingevuld"),
+        ("moederbedrijf", "hoofdkantoor"),
         ("begint", "start"),
         ("sectoren", "industrietakken"),
         ("deeltijd", "parttime"),

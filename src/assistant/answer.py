@@ -1020,7 +1020,9 @@ def labels_in(text: str) -> dict[str, set[str]]:
 CAUSE = re.compile(
     r"\b(?:omdat|doordat|vanwege|dankzij|door de|door het|als gevolg van|te maken met|komt door"
     r"|oorzaak|oorzaken|reden|redenen|because|due to|as a result of|caused by"
-    r"|om te voorkomen|zodat|opdat|bedoeld om|in order to|to prevent|so that)\b",
+    r"|om te voorkomen|zodat|opdat|bedoeld om|in order to|to prevent|so that"
+    r"|leidt tot|leiden tot|leidde tot|leads to|led to|zorgt voor|zorgen voor|zorgde voor"
+    r"|voor \w+ zorgen)\b",
     re.IGNORECASE,
 )
 # a respondent's own words: a survey's answer option ("Omdat ik wettelijk verplicht was") or

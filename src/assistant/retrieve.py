@@ -384,6 +384,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("krachtig", "krachtige", "sterk", "sterke"),
     ("importeren", "geïmporteerde", "import", "invoeren", "ingevoerde", "invoer"),
     ("afhankelijk", "afhankelijkheid", "leunen", "leunt"),
+    ("moederbedrijf", "moedermaatschappij", "hoofdkantoor", "hoofdkwartier"),
 )
 
 
