@@ -30,6 +30,7 @@ from assistant.answer import (
     figures_of,
     figures_of_year,
     is_row,
+    is_title,
     labels_in,
     locate,
     measures_other,
@@ -295,6 +296,7 @@ def test_documents_and_context(assistant) -> None:
         # an amount asked by "welke hoeveelheid": a figure, not a thing
         ("Welke hoeveelheid CO₂ wilde men jaarlijks opslaan?", "number"),
         ("Tot welk jaar rekent men op herstel?", "date"),
+        ("What day was that debate set for?", "date"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -1505,3 +1507,18 @@ def test_a_close_runner_up_that_counts_the_asked_unit_beats_one_that_counts_anot
         "go for in 2017?"
     )
     assert not answer.abstained and "5 euro" in answer.answer
+
+
+def test_the_reports_own_title_is_no_answer(assistant) -> None:
+    """The title line names the source a question asks about ("de position paper"), it does
+    not answer which organisations wrote it; a running header neither."""
+    title = "Position paper technieksectoren: commissiedebat Arbeidsmarktkrapte 21 mei 2025"
+    line = "Position Paper Technieksectoren ter voorbereiding van het Commissiedebat op 21 mei 2025"
+    assert is_title(line, title)
+    assert is_title("TECHBAROMETER 2024", "TechBarometer 2024")
+    assert not is_title("FME, Bouwend Nederland en BOVAG onderschrijven de urgentie.", title)
+    answer = assistant.ask("Welke brancheorganisaties hebben de position paper opgesteld?")
+    assert answer.abstained or "Commissiedebat" not in answer.answer
+    # a date question may still read the date in the title
+    answer = assistant.ask("On what date was the committee debate on Arbeidsmarktkrapte?")
+    assert not answer.abstained and "21 mei 2025" in answer.answer

@@ -386,7 +386,7 @@ def _kind(text: str) -> str:
         first
         and re.match(  # "Sinds welk jaar loopt het aantal vacatures op?": a date
             r"(?:welke?|wat|which|what)(?: (?:is|was|the|het|de|final|last|first|laatste|eerste))*"
-            r" (?:jaar|year|maand|month|datum|date|periode|period|kwartaal"
+            r" (?:jaar|year|maand|month|datum|date|dag|day|periode|period|kwartaal"
             r"|quarter)\b",
             t[first.start() :],
         )
@@ -619,6 +619,14 @@ class Candidate:
         """Whether it names itself what another candidate got wrong: the asked time, the
         asked place or level."""
         return all(self.on_time if k == "time" else k in self.named for k in conflicts)
+
+
+@lru_cache(maxsize=4096)
+def is_title(text: str, title: str) -> bool:
+    """Whether a sentence is the report's title (its first line, a running header such as
+    "TECHBAROMETER 2024"): nearly all of its few words are the title's."""
+    words = set(tokenize(text))
+    return 0 < len(words) <= 12 and len(words & set(tokenize(title))) >= 0.6 * len(words)
 
 
 def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
@@ -1694,6 +1702,8 @@ class Scorer:
         cand.type_ok = bool(cand.figures) if needs_figure else True
         if cand.cell is None and not re.search(r"[^\W\d_]{2,}", cand.text):
             cand.type_ok = False  # figures without a word ("33 6,2 29,7") do not say what they are
+        if info.kind != "date" and is_title(cand.text, cand.passage.chunk.title):
+            cand.type_ok = False  # the report's own title names the source, not an answer
         told = figure_sentences(cand)  # the sentences that hold its figures
         unit_score = 0.0
         if info.unit and cand.figures:
