@@ -297,6 +297,7 @@ def test_documents_and_context(assistant) -> None:
         ("Welke hoeveelheid CO₂ wilde men jaarlijks opslaan?", "number"),
         ("Tot welk jaar rekent men op herstel?", "date"),
         ("What day was that debate set for?", "date"),
+        ("What's Tata Steel's headcount in the North Sea Canal area?", "number"),  # a count
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:

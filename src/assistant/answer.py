@@ -403,8 +403,7 @@ def _kind(text: str) -> str:
     quantity = (
         r"\bhoeveel\b|how many|how much|\baantal\b|hoe groot|hoe veel|what number|hoe lang\b"
         r"|how long|how high|hoe hoog|which amount|welke hoeveelheid|(?:what|which) quantity|"
-        + AMOUNT
-        + r"|\bnumber of\b|\bpeak number\b"
+        r"\bheadcount\b|\bpersoneelsomvang\b|" + AMOUNT + r"|\bnumber of\b|\bpeak number\b"
         r"|\braw (?:number|count)\b|how many times"
         # "Wat was de instroom ...?", "What was the turnover?": a quantity by its name
         r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:de|het|the) (?:totale |total )?"
