@@ -1413,6 +1413,9 @@ class Asked:
     surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
     scene: bool  # sentences before the asking one set the scene ("X worked well. So what ...?")
     abbreviation: str | None = None  # "waar staat PLC voor": the abbreviation asked
+    # a date marked as a start ("sinds wanneer": SINCE) or an end ("tot welk jaar": UNTIL)
+    date_marks: tuple[re.Pattern[str], ...] = ()
+    asks_year: bool = False  # "in welk jaar": a year, not "de komende twee à drie jaar"
 
 
 class Scorer:
@@ -1560,6 +1563,12 @@ class Scorer:
             surveyed=share_of(info.text) if info.kind == "percentage" else None,
             scene=len(sentences) > 1,
             abbreviation=asked_abbreviation(info.text),
+            date_marks=tuple(
+                mark
+                for asks, mark in ((SINCE_ASKED, SINCE), (UNTIL_ASKED, UNTIL))
+                if info.kind == "date" and asks.search(info.text)
+            ),
+            asks_year=info.kind == "date" and bool(YEAR_ASKED.search(info.text)),
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -1679,15 +1688,13 @@ class Scorer:
             cand.figures = [
                 f for f in cand.figures if share_group(cand.text, f) in {None, asked.surveyed}
             ]
-        # "sinds wanneer" asks a start, "tot welk jaar" an end: a date the text marks so
-        for asks, mark in ((SINCE_ASKED, SINCE), (UNTIL_ASKED, UNTIL)):
-            if info.kind == "date" and asks.search(info.text):
-                cand.figures = [
-                    f
-                    for f in cand.figures
-                    if re.search(rf"{mark.pattern}\W+(?:\w+\W+)?{re.escape(f)}", cand.text, re.I)
-                ]
-        if info.kind == "date" and YEAR_ASKED.search(info.text):
+        for mark in asked.date_marks:  # a start or an end asked: a date the text marks so
+            cand.figures = [
+                f
+                for f in cand.figures
+                if re.search(rf"{mark.pattern}\W+(?:\w+\W+)?{re.escape(f)}", cand.text, re.I)
+            ]
+        if asked.asks_year:
             cand.figures = [f for f in cand.figures if not COMING.match(f)]
         needs_figure = info.kind in {"percentage", "number", "date"}
         # a why-question is answered by a sentence that gives a cause, not one that restates it
