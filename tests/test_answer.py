@@ -298,6 +298,13 @@ def test_documents_and_context(assistant) -> None:
         ("Tot welk jaar rekent men op herstel?", "date"),
         ("What day was that debate set for?", "date"),
         ("What's Tata Steel's headcount in the North Sea Canal area?", "number"),  # a count
+        # "when" opening a clause sets a condition; the question after the comma decides
+        (
+            "When their employer invests in them, what percentage of technicians work harder?",
+            "percentage",
+        ),
+        ("When vacancies peaked in 2022, how many were there?", "number"),
+        ("When did vacancies peak, according to UWV?", "date"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -625,6 +632,23 @@ def test_a_count_the_question_gives_in_digits_may_be_written_in_words(assistant)
     assert cand.numbers_missing
 
 
+def test_a_one_the_question_gives_may_be_een(assistant) -> None:
+    """'1 op de 5 bedrijven' is 'Eén op de vijf bedrijven', which no word count reads."""
+    text = "Eén op de vijf bedrijven heeft zelfs zes tot twaalf maanden nodig."
+    (cand,) = scored(assistant, "1 op de 5 bedrijven doet er lang over: hoeveel maanden?", text)
+    assert not cand.numbers_missing
+    (cand,) = scored(assistant, "1 op de 4 bedrijven doet er lang over: hoeveel maanden?", text)
+    assert cand.numbers_missing
+
+
+def test_a_duration_is_asked_by_the_asking_sentence_not_the_scene(assistant) -> None:
+    """'takes a lot of technicians' sets the scene; 'how many were there' asks a count."""
+    text = "Daarna stijgt het aantal vacatures fors tot ruim 54.000 vacatures in 2022."
+    question = "Climate measures take many technicians. In 2022, at the peak, how many were there?"
+    (cand,) = scored(assistant, question, text)
+    assert "54.000" in cand.figures
+
+
 def test_what_the_question_gives_in_percent_is_asked_in_percent(assistant) -> None:
     """'... lag in 2023 op 34 procent. Hoe hoog wordt die?': a share answers the how-high."""
     text = "In 2023 was de grijze druk 34 procent. Die druk zal toenemen tot 50 procent."
@@ -715,6 +739,24 @@ def test_stems_with_a_double_vowel_match_their_plural() -> None:
     assert undouble(tokenize("sectoren")[0]) == undouble(tokenize("sector")[0])
     assert undouble(tokenize("jaren")[0]) == undouble(tokenize("jaar")[0])
     assert undouble("vacatur") == "vacatur"
+
+
+@pytest.mark.parametrize(
+    ("inflected", "plain"),
+    [("kritieke", "kritiek"), ("grote", "groot"), ("krappe", "krap"), ("duurzame", "duurzaam")],
+)
+def test_an_inflected_adjective_matches_its_plain_form(inflected: str, plain: str) -> None:
+    assert undouble(tokenize(inflected)[0]) == undouble(tokenize(plain)[0])
+    assert undouble(tokenize("tweede")[0]) != undouble(tokenize("twee")[0])
+
+
+def test_an_inflected_adjective_in_the_question_finds_the_plain_one(assistant) -> None:
+    # the report: "Knelpuntvacatures zijn ‘kritiek’ wanneer de looptijd langer dan 180 dagen is"
+    answer = assistant.ask(
+        "Hoe lang moet een vacature voor een knelpuntberoep in Vlaanderen openstaan voordat die"
+        " als 'kritieke' knelpuntvacature wordt aangemerkt?"
+    )
+    assert "180" in answer.answer
 
 
 @pytest.mark.parametrize(

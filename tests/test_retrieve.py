@@ -180,6 +180,7 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
     for word, same in [
         ("genoeg", "voldoende"),
         ("hooguit", "maximaal"),
+        ("hooguit", "max"),  # "WW, max 6 maanden"
         ("vervuld", "ingevuld"),
         ("opgevuld", "ingevuld"),
         ("moederbedrijf", "hoofdkantoor"),

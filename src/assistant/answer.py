@@ -379,7 +379,10 @@ def _kind(text: str) -> str:
     ):
         return "explanation"
     if first and first.group(1) in {"wanneer", "when"}:  # "Sinds wanneer loopt het aantal op?"
-        return "date"
+        # "When their employer invests in them, what percentage ...?": a clause that sets a
+        # condition; the question after it decides
+        asking = re.search(r",\s*(?=(?:hoeveel|welke?|wie|wat|how|which|who|what)\b)", t)
+        return _kind(t[asking.end() :]) if asking else "date"
     if re.search(r"\bhoe (?:heet|heten|noem)", t):  # "Hoe heet het experiment?": a name
         return "entity"
     if (
@@ -1448,7 +1451,8 @@ class Scorer:
         return min(self.retriever.idf(stem), 6.0)
 
     def group_weight(self, group: tuple[str, ...]) -> float:
-        weight = max(self.weight(s) for s in group)
+        known = [s for s in group if self.retriever.known(s)]  # not a plainer form ("grot")
+        weight = max(self.weight(s) for s in known or group)
         # a word the reports never use ("eindelijk", "snijden") matches no sentence: it weighs
         # little, or every answer to a question in other words than the report's falls short
         return weight if any(self.retriever.known(s) for s in group) else min(weight, W["unknown"])
@@ -1468,8 +1472,8 @@ class Scorer:
                 )
             )
             known = tuple(s for s in group if self.retriever.known(s))
-            if known:
-                found = [known]
+            if known:  # with their plainer forms, which stem_set gives a sentence too
+                found = [tuple(dict.fromkeys(a for s in known for a in (s, undouble(s))))]
             elif parts := self.retriever.decompose(group[0]):
                 found = [(p,) for p in parts]
             elif info.lang != "en":
@@ -1557,7 +1561,8 @@ class Scorer:
             ],
             labels=labels_in(info.text),
             asks_where=bool(WHERE.search(info.text)),
-            asks_duration=bool(DURATION.search(info.text)),
+            # the asking sentence, not the scene ("... takes a lot of technicians. How many?")
+            asks_duration=bool(DURATION.search(sentences[-1])),
             asks_names=info.kind in {"entity", "list"} and bool(ORGANISATIONS.search(info.text)),
             asks_absolute=bool(ABSOLUTE.search(info.text)),
             surveyed=share_of(info.text) if info.kind == "percentage" else None,
@@ -1739,8 +1744,9 @@ class Scorer:
         # a number the question names ("between 50 and 60") that the passage lacks
         # ("welke 2 dingen": "twee vereisten" has it in words)
         whole = f"{chunk.heading} {chunk.text}"
+        # A 1 may be "één" or "een" ("1 op de 5": "Eén op de vijf"), which no word count reads.
         cand.numbers_missing = bool(
-            plain_numbers and plain_numbers - numbers_in(whole) - spelled_numbers(whole)
+            plain_numbers - {"1"} - numbers_in(whole) - spelled_numbers(whole)
         )
         # a source line above a figure ("Bron: Windpark boven Groningen") says where it came
         # from, not what the text below it is about

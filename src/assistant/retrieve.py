@@ -366,7 +366,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("ontslag", "ontslagen", "ontslaan"),
     ("voorrang", "prioritair", "prioritaire"),
     ("genoeg", "voldoende"),
-    ("hooguit", "maximaal", "hoogstens"),
+    ("hooguit", "maximaal", "hoogstens", "max"),
     ("begint", "beginnen", "start", "starten", "gestart"),
     ("sector", "sectoren", "industrietak", "industrietakken"),
     ("deeltijd", "parttime", "parttimer", "parttimers"),
@@ -505,10 +505,19 @@ def _stemmer():  # type: ignore[no-untyped-def]
 _DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiouy])$")
 
 
+_INFLECTED = re.compile(r"([^aeiouy])(?:\1)?e$")
+
+
 def undouble(stem: str) -> str:
-    """A stem with a double vowel before its last consonant made single: the Snowball stemmer
-    gives 'sectoor' for 'sectoren' but 'sector' for 'sector', 'jar' for 'jaren' but 'jaar' for
-    'jaar'. Matching compares both forms."""
+    """A stem in a plainer form, which matching compares beside the stem itself:
+    - a double vowel before the last consonant made single: the Snowball stemmer gives
+      'sectoor' for 'sectoren' but 'sector' for 'sector', 'jar' for 'jaren' but 'jaar' for
+      'jaar';
+    - the -e of an inflected adjective dropped, which the stemmer keeps after most consonants
+      ('kritieke' for 'kritiek', 'grote' for 'groot', 'krappe' for 'krap'): so both are 'grot'.
+    """
+    if len(stem) >= 4:
+        stem = _INFLECTED.sub(lambda m: m.group(1), stem)
     return _DOUBLE_VOWEL.sub(lambda m: m.group(1)[0] + m.group(2), stem)
 
 
