@@ -794,6 +794,9 @@ def test_what_a_question_counts() -> None:
         tokenize("openstaande vacatures")
     )
     assert "warmtepomp" in counted_unit("How many heat pumps are needed?")
+    # an English noun phrase has its head last, also of three words; "did" is no noun
+    notices = counted_unit("How many collective redundancy notifications did firms file?")
+    assert "meld" in notices and "did" not in notices
     assert counted_unit("Wat kostte een emissierecht begin 2022?") == ("euro",)
     assert counted_unit("Hoeveel euro kost het?") == ("euro",)
     assert "land" in counted_unit("Hoeveel Europese landen zijn dat?")  # not euros

@@ -516,7 +516,7 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         return ("euro",)
     m = re.search(  # not "extra" or "new": "how many additional technicians" counts technicians
         r"\b(hoeveel|how many|how much|aantal|number of)\s+(?:(?:extra|additional|more|meer|further"
-        r"|nieuwe|new)\s+)?(co[2₂]|[a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,}))?",
+        r"|nieuwe|new)\s+)?(co[2₂]|[a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,})(?:\s+([a-z-]{3,}))?)?",
         question.lower(),
     )
     if (
@@ -531,6 +531,10 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     # ("openstaande vacatures"), not the verb after a Dutch noun ("bedrijven werkt")
     if m.group(3) and (m.group(1).startswith("how") or words.endswith("e")):
         words += " " + m.group(3)
+        # an English noun has its head last: "collective redundancy notifications did ..."
+        # counts notifications (a third word, not a stop word such as "did" or "were")
+        if m.group(1).startswith("how") and m.group(4) and all(map(tokenize, (m[3], m[4]))):
+            words += " " + m.group(4)
     english = (lang or detect_language(question)) == "en"
     stems = tuple(dict.fromkeys(s for g in term_groups(words, expand_english=english) for s in g))
     if RATIO_ASKED.search(question):
