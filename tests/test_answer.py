@@ -305,6 +305,9 @@ def test_documents_and_context(assistant) -> None:
         ),
         ("When vacancies peaked in 2022, how many were there?", "number"),
         ("When did vacancies peak, according to UWV?", "date"),
+        # "which years" asks dates, even with "the number of" after it
+        ("Between which years did the number of vacancies rise?", "date"),
+        ("In welke jaren daalde het aantal vacatures?", "date"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -630,6 +633,24 @@ def test_a_count_the_question_gives_in_digits_may_be_written_in_words(assistant)
     assert not cand.numbers_missing
     (cand,) = scored(assistant, "Welke 3 dingen zijn nodig om zij-instromers in te werken?", text)
     assert cand.numbers_missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Between which years did the number of vacancies for these occupations climb steadily?",
+        "In welke periode liep het aantal vacatures voor deze beroepen gestaag op?",
+    ],
+)
+def test_a_period_asked_is_answered_by_its_bounds(assistant, question: str) -> None:
+    """Not a year in passing ("het tweede kwartaal van 2022"), but "tussen 2016 en 2019"."""
+    text = (
+        "Daarna stijgt het aantal vacatures voor deze beroepen fors tot ruim 54.000 vacatures"
+        " in het tweede kwartaal van 2022. Tussen 2016 en eind 2019 neemt het aantal vacatures"
+        " gestaag toe."
+    )
+    cands = [c for c in scored(assistant, question, text) if c.type_ok]
+    assert cands and all("2016" in c.text for c in cands)
 
 
 def test_a_one_the_question_gives_may_be_een(assistant) -> None:

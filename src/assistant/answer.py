@@ -389,7 +389,7 @@ def _kind(text: str) -> str:
         first
         and re.match(  # "Sinds welk jaar loopt het aantal vacatures op?": a date
             r"(?:welke?|wat|which|what)(?: (?:is|was|the|het|de|final|last|first|laatste|eerste))*"
-            r" (?:jaar|year|maand|month|datum|date|dag|day|periode|period|kwartaal"
+            r" (?:jaar|jaren|years?|maand|month|datum|date|dag|day|periode|period|kwartaal"
             r"|quarter)\b",
             t[first.start() :],
         )
@@ -1094,6 +1094,17 @@ UNTIL = re.compile(r"\b(?:tot(?: en met)?|t/m|until|till|through|up to)\b", re.I
 UNTIL_ASKED = re.compile(
     rf"{UNTIL.pattern}\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
 )
+# a question that asks for a period by its bounds ("between which years", "in welke periode"):
+# a date the text gives as one ("tussen 2016 en eind 2019", "van 2026 tot 2030", "2026-2030")
+PERIOD = re.compile(
+    r"\b(?:tussen|between)\b|(?=\d{4}\s?[-–]\s?\d{2,4})"
+    r"|\b(?:van|from)\b(?=\W+(?:\w+\W+)?\d{4}\W+(?:tot|to|until)\b)",  # not "kwartaal van 2022"
+    re.IGNORECASE,
+)
+PERIOD_ASKED = re.compile(
+    r"\b(?:between which|tussen welke|(?:in |over )?(?:welke|what|which) (?:periode|period))\b",
+    re.IGNORECASE,
+)
 # career switchers, as the reports and advisors name them ("she is changing careers")
 CAREER_CHANGERS = (
     r"zij-?\s?instro+m\w*|carri[eè]re.?switch\w*|career.?(?:switch|chang)\w*"
@@ -1574,7 +1585,11 @@ class Scorer:
             abbreviation=asked_abbreviation(info.text),
             date_marks=tuple(
                 mark
-                for asks, mark in ((SINCE_ASKED, SINCE), (UNTIL_ASKED, UNTIL))
+                for asks, mark in (
+                    (SINCE_ASKED, SINCE),
+                    (UNTIL_ASKED, UNTIL),
+                    (PERIOD_ASKED, PERIOD),
+                )
                 if info.kind == "date" and asks.search(info.text)
             ),
             asks_year=info.kind == "date" and bool(YEAR_ASKED.search(info.text)),
@@ -1697,11 +1712,12 @@ class Scorer:
             cand.figures = [
                 f for f in cand.figures if share_group(cand.text, f) in {None, asked.surveyed}
             ]
-        for mark in asked.date_marks:  # a start or an end asked: a date the text marks so
+        for mark in asked.date_marks:  # a start, end or period asked: a date the text marks so
             cand.figures = [
                 f
                 for f in cand.figures
-                if re.search(rf"{mark.pattern}\W+(?:\w+\W+)?{re.escape(f)}", cand.text, re.I)
+                if re.search(rf"(?:{mark.pattern})\W*(?:\w+\W+)?{re.escape(f)}", cand.text, re.I)
+                or (mark is PERIOD and COMING.match(f))  # "de komende twee à drie jaar"
             ]
         if asked.asks_year:
             cand.figures = [f for f in cand.figures if not COMING.match(f)]
