@@ -818,6 +818,9 @@ def test_what_a_question_counts() -> None:
     # an English noun phrase has its head last, also of three words; "did" is no noun
     notices = counted_unit("How many collective redundancy notifications did firms file?")
     assert "meld" in notices and "did" not in notices
+    # asked last: what opens the question is what it counts
+    assert counted_unit("Vacatures voor lassers, Q3 2025: hoeveel?") == tuple(tokenize("vacatures"))
+    assert "warmtepomp" in counted_unit("heat pumps installed in 2021 - how many?", "en")
     assert counted_unit("Wat kostte een emissierecht begin 2022?") == ("euro",)
     assert counted_unit("Hoeveel euro kost het?") == ("euro",)
     assert "land" in counted_unit("Hoeveel Europese landen zijn dat?")  # not euros
@@ -891,6 +894,8 @@ def test_people_in_general_count_groups_of_people_not_companies() -> None:
     assert not counts_else(dismissals, tokenize("20 werknemers binnen 3 maanden")[1:])
     notifications = counted_unit("Hoeveel meldingen waren er?")
     assert counts_else(notifications, tokenize("20 werknemers")[1:])
+    notices = counted_unit("Hoeveel ontslagmeldingen waren er?")  # a compound of a thing
+    assert counts_else(notices, tokenize("20 werknemers")[1:])
     technicians = counted_unit("How many technicians took part?", "en")
     assert counts_else(technicians, tokenize("53.800 openstaande vacatures")[1:])  # adjective
 

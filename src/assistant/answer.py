@@ -519,6 +519,11 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         r"|nieuwe|new)\s+)?(co[2₂]|[a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,})(?:\s+([a-z-]{3,}))?)?",
         question.lower(),
     )
+    if not m and (last := re.search(r"\b(hoeveel|how many)\W*$", question, re.IGNORECASE)):
+        # asked last ("Vacatures voor productiemedewerkers, Q3 2025: hoeveel?"): what opens
+        # the question is what it counts
+        topic = re.split(r"\s[-–]\s|[,:;(]", question, maxsplit=1)[0]
+        return counted_unit(f"{last.group(1)} {topic}", lang) if topic != question else ()
     if (
         not m
         or SUBJECT_AFTER.match(question.lower(), m.end(2))
@@ -1364,7 +1369,8 @@ def counts_else(unit: tuple[str, ...], after: list[str]) -> bool:
     else:
         return False
     general, things = _count_classes()
-    return not (noun in general and not any(s in things for s in unit))
+    # a thing also as the head of a compound ("ontslagmeldingen": meldingen)
+    return not (noun in general and not any(s.endswith(t) for s in unit for t in things))
 
 
 @lru_cache(maxsize=1)
