@@ -1594,3 +1594,9 @@ def test_the_reports_own_title_is_no_answer(assistant) -> None:
     # a date question may still read the date in the title
     answer = assistant.ask("On what date was the committee debate on Arbeidsmarktkrapte?")
     assert not answer.abstained and "21 mei 2025" in answer.answer
+
+
+def test_a_question_word_keeps_its_apostrophe_ending() -> None:
+    """'WW'ers afkomstig uit ...' has the term WW, not WW and 'er'."""
+    groups = analyse("WW'ers afkomstig uit de industrie: welk percentage is 55-plus?").groups
+    assert ("ww",) in groups and not any("er" in g for g in groups)

@@ -24,6 +24,12 @@ def test_tokenize_stems_drops_stop_words_and_normalises_numbers() -> None:
     assert normalize_number("4,5") == "4,5"
 
 
+def test_an_apostrophe_ending_is_no_word() -> None:
+    """'WW'ers' is WW, not WW and a rare word 'er' that no answer holds."""
+    assert tokenize("WW'ers") == tokenize("WW’er") == tokenize("WW") == ["ww"]
+    assert tokenize("mbo’ers en hbo'ers") == ["mbo", "hbo"]
+
+
 def test_co2_is_one_word() -> None:
     """CO₂ and CO2 are "co2", not the stop word "co" and the number 2."""
     assert tokenize("CO₂") == tokenize("CO2") == ["co2"]

@@ -467,7 +467,10 @@ def analyse(question: str) -> QuestionInfo:
     ):
         quarter = 4  # "eind 2025": the last quarter of the year
     content = " ".join(
-        w for w in re.findall(r"[\w%-]+", question) if w.lower() not in QUESTION_WORDS
+        # a word with its apostrophe ending ("WW'ers"), which term_groups drops, not two words
+        w
+        for w in re.findall(r"[\w%-]+(?:['’]\w+)?", question)
+        if w.lower() not in QUESTION_WORDS
     )
     return QuestionInfo(
         question,

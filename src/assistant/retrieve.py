@@ -475,6 +475,8 @@ MONTHS = {
 # CO2 (CO₂ once its subscript is read as 2, see _words) is one word ("co2"), not the stop word
 # "co" and a number
 _TOKEN = re.compile(r"co2(?:-[a-zà-ÿ]+)*|\d+(?:[.,]\d+)*%?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*", re.IGNORECASE)
+# the ending of an abbreviation's plural or possessive ("WW'ers", "mbo’er", "CBS's"): no word
+_APOSTROPHE_ENDING = re.compile(r"(?<=\w)['’](?:ers?|s)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
@@ -533,7 +535,7 @@ def _words(text: str, english: bool = False) -> list[tuple[int, str, tuple[str, 
     the normalised number, the parts of a hyphenated word, the token after it). Stop words and
     single letters are left out; numbers are normalised ('28.000' -> '28000')."""
     stop = _stop_words(english)
-    tokens = _TOKEN.findall(text.lower().replace("₂", "2"))
+    tokens = _TOKEN.findall(_APOSTROPHE_ENDING.sub("", text.lower().replace("₂", "2")))
     out: list[tuple[int, str, tuple[str, ...], str | None]] = []
     for i, raw in enumerate(tokens):
         if raw[0].isdigit():
