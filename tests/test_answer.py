@@ -1594,6 +1594,12 @@ def test_the_reports_own_title_is_no_answer(assistant) -> None:
     # a date question may still read the date in the title
     answer = assistant.ask("On what date was the committee debate on Arbeidsmarktkrapte?")
     assert not answer.abstained and "21 mei 2025" in answer.answer
+    # nor does a running header that matches the question keep the answer below it away
+    answer = assistant.ask(
+        "Door welk marktonderzoeksbureau liet ROVC de internetenquêtes van de TechBarometer 2024"
+        " uitvoeren?"
+    )
+    assert "Markteffect" in answer.answer
 
 
 def test_a_question_word_keeps_its_apostrophe_ending() -> None:

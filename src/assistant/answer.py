@@ -624,6 +624,7 @@ class Candidate:
     conflicts: set[str] = field(default_factory=set)
     counts_other: bool = False  # its figures count something else than the question asks
     numbers_missing: bool = False  # a number of the question is nowhere in the passage
+    title: bool = False  # the report's own title, which names the source, not an answer
     on_time: bool = False  # names the asked year (and quarter) itself, and covers the question
     named: set[str] = field(default_factory=set)  # scope kinds in which it names the asked one
     cell: Cell | None = None  # the value read from a table column (year questions)
@@ -1742,8 +1743,7 @@ class Scorer:
         cand.type_ok = bool(cand.figures) if needs_figure else True
         if cand.cell is None and not re.search(r"[^\W\d_]{2,}", cand.text):
             cand.type_ok = False  # figures without a word ("33 6,2 29,7") do not say what they are
-        if info.kind != "date" and is_title(cand.text, cand.passage.chunk.title):
-            cand.type_ok = False  # the report's own title names the source, not an answer
+        cand.title = info.kind != "date" and is_title(cand.text, cand.passage.chunk.title)
         told = figure_sentences(cand)  # the sentences that hold its figures
         unit_score = 0.0
         if info.unit and cand.figures:
@@ -2185,7 +2185,7 @@ class Assistant:
         asked = self.scorer.asked(info)
         for c in cands:
             self.scorer.score(asked, c)
-        cands.sort(key=lambda c: -c.score)
+        cands = sorted((c for c in cands if not c.title), key=lambda c: -c.score)
         if not cands:
             return declined
         best = cands[0]
