@@ -1544,6 +1544,14 @@ def test_two_english_words_count_one_dutch_compound() -> None:
 def test_a_period_from_now_answers_over_what_period_but_not_which_year(assistant) -> None:
     text = "Daarbij zien zij dit tekort de komende twee à drie jaar eerder stijgen dan dalen."
     assert figures_of(text, "date") == ["de komende twee à drie jaar"]
+    # nor "when did it come to light": a past point in time
+    when = "When did it come to light that firms expect the shortage to grow?"
+    (cand,) = scored(assistant, when, text)
+    assert not cand.type_ok
+    (cand,) = scored(
+        assistant, "Op welke termijn verwachten bedrijven dat het tekort stijgt?", text
+    )
+    assert cand.type_ok
     answer = assistant.ask(
         "Most tech firms lack both enough staff and staff with the right skills. Over what "
         "period do they expect this shortage to grow rather than shrink?"

@@ -815,13 +815,12 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
 
 
 # a period from now ("de komende twee à drie jaar", "the next 5 years"): a date that answers
-# "over what period", not "in which year" (YEAR_ASKED)
+# "over what period" (PERIOD_ASKED), not "in which year" nor "when did that come to light"
 _N = rf"(?:\d+|{NUMBER_WORDS.pattern})"
 COMING = re.compile(
     rf"\b(?:de komende|the next|the coming) {_N}(?: (?:à|a|tot|to|or|of) {_N})? (?:jaar|years)\b",
     re.IGNORECASE,
 )
-YEAR_ASKED = re.compile(r"\b(?:welk|which|what) (?:jaar|year)\b", re.IGNORECASE)
 
 
 def figures_of(text: str, kind: str) -> list[str]:
@@ -1111,7 +1110,8 @@ PERIOD = re.compile(
     re.IGNORECASE,
 )
 PERIOD_ASKED = re.compile(
-    r"\b(?:between which|tussen welke|(?:in |over )?(?:welke|what|which) (?:periode|period))\b",
+    r"\b(?:between which|tussen welke"
+    r"|(?:welke|what|which) (?:periode|period|termijn|time ?frame))\b",
     re.IGNORECASE,
 )
 # career switchers, as the reports and advisors name them ("she is changing careers")
@@ -1443,7 +1443,7 @@ class Asked:
     abbreviation: str | None = None  # "waar staat PLC voor": the abbreviation asked
     # a date marked as a start ("sinds wanneer": SINCE) or an end ("tot welk jaar": UNTIL)
     date_marks: tuple[re.Pattern[str], ...] = ()
-    asks_year: bool = False  # "in welk jaar": a year, not "de komende twee à drie jaar"
+    asks_period: bool = False  # "binnen welke periode": "de komende twee à drie jaar" answers
 
 
 class Scorer:
@@ -1602,7 +1602,7 @@ class Scorer:
                 )
                 if info.kind == "date" and asks.search(info.text)
             ),
-            asks_year=info.kind == "date" and bool(YEAR_ASKED.search(info.text)),
+            asks_period=bool(PERIOD_ASKED.search(info.text)),
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -1729,7 +1729,7 @@ class Scorer:
                 if re.search(rf"(?:{mark.pattern})\W*(?:\w+\W+)?{re.escape(f)}", cand.text, re.I)
                 or (mark is PERIOD and COMING.match(f))  # "de komende twee à drie jaar"
             ]
-        if asked.asks_year:
+        if not asked.asks_period:  # "in welk jaar", "when did that come to light"
             cand.figures = [f for f in cand.figures if not COMING.match(f)]
         needs_figure = info.kind in {"percentage", "number", "date"}
         # a why-question is answered by a sentence that gives a cause, not one that restates it
