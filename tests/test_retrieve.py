@@ -187,6 +187,7 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
         ("genoeg", "voldoende"),
         ("hooguit", "maximaal"),
         ("hooguit", "max"),  # "WW, max 6 maanden"
+        ("gepolst", "benaderd"),  # "benaderd voor een andere functie"
         ("vervuld", "ingevuld"),
         ("opgevuld", "ingevuld"),
         ("moederbedrijf", "hoofdkantoor"),

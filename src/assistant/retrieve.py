@@ -385,6 +385,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("importeren", "geïmporteerde", "import", "invoeren", "ingevoerde", "invoer"),
     ("afhankelijk", "afhankelijkheid", "leunen", "leunt"),
     ("moederbedrijf", "moedermaatschappij", "hoofdkantoor", "hoofdkwartier"),
+    ("gepolst", "polsen", "benaderd", "benaderen"),  # for another job
 )
 
 
