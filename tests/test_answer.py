@@ -827,6 +827,9 @@ def test_what_a_question_counts() -> None:
     assert counted_unit("Welk aandeel werkt in de industrie?") == ()
     assert counted_unit("Wat zou die maatregel per jaar kosten?") == ("euro",)
     assert counted_unit("How much did a permit go for in 2017?") == ("euro",)  # a price
+    assert counted_unit("Hoeveel moest een bedrijf in 2020 betalen voor een recht?") == ("euro",)
+    assert counted_unit("How much did a firm pay for one allowance?", "en") == ("euro",)
+    assert counted_unit("Hoeveel bedrijven betalen mee?") != ("euro",)  # a count of firms
     assert "mton" in counted_unit("Hoeveel ton CO₂ slaat Porthos per jaar op?")  # megatonnes
     assert counted_unit("Rond welk aantal ligt die ongeveer?") == ()  # a verb, not a unit
     assert counted_unit("Hoeveel zette de defensie-industrie in 2024 om?") == ()

@@ -513,7 +513,11 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     ratio; 'euro' for a price."""
     if re.search(
         "|".join([COSTS, AMOUNT, SALARY, INVESTED])
-        + r"|\bkostte\b|\bcost\b|hoeveel (?:geld|euro)\b|how much money",
+        + r"|\bkostte\b|\bcost\b|hoeveel (?:geld|euro)\b|how much money"
+        # "Hoeveel moest een bedrijf betalen voor ...?", "How much do firms pay for ...?"
+        # (not "hoeveel bedrijven betalen mee": a count of firms)
+        + r"|\bhoeveel (?:moest|moet|moeten|moesten|zou|zouden)\b.*\bbetal"
+        + r"|\bhow much (?:did|do|does|would|will|must|should)\b.*\b(?:pay|paid)\b",
         question.lower(),
     ):
         return ("euro",)
