@@ -24,7 +24,7 @@ from typing import Any
 
 from assistant.chunk import is_footnote, sentence_spans, squash
 from assistant.models import Answer, Chunk, Citation, Passage
-from assistant.retrieve import Retriever, term_groups, tokenize, undouble
+from assistant.retrieve import Retriever, plain_form, term_groups, tokenize
 from assistant.settings import Settings, get_settings
 
 
@@ -900,7 +900,7 @@ def subgroup(group: tuple[str, ...]) -> tuple[str, ...] | None:
 def stem_set(text: str) -> frozenset[str]:
     """The stems of a text, cached: a passage's context is scored once per sentence in it."""
     stems = tokenize(text)
-    return frozenset(stems) | {undouble(s) for s in stems}
+    return frozenset(stems) | {plain_form(s) for s in stems}
 
 
 COMPOUND = 0.8  # a question word found only as part of a compound counts this much
@@ -1480,11 +1480,11 @@ class Scorer:
         return min(self.retriever.idf(stem), 6.0)
 
     def group_weight(self, group: tuple[str, ...]) -> float:
-        known = [s for s in group if self.retriever.known(s)]  # not a plainer form ("grot")
+        known = [s for s in group if self.retriever.known(s)]  # not a plain form ("grot")
         weight = max(self.weight(s) for s in known or group)
         # a word the reports never use ("eindelijk", "snijden") matches no sentence: it weighs
         # little, or every answer to a question in other words than the report's falls short
-        return weight if any(self.retriever.known(s) for s in group) else min(weight, W["unknown"])
+        return weight if known else min(weight, W["unknown"])
 
     def terms(self, info: QuestionInfo) -> list[tuple[str, ...]]:
         """The question's terms that can match, each a group of alternative stems (a word and
@@ -1497,12 +1497,12 @@ class Scorer:
                 continue  # years, numbers and quarters are scored as constraints
             group = tuple(  # Nederland also as Nederlandse: the word first, then its aliases
                 dict.fromkeys(
-                    a for s in group for a in [s, undouble(s), *sorted(self._aliases.get(s, ()))]
+                    a for s in group for a in [s, plain_form(s), *sorted(self._aliases.get(s, ()))]
                 )
             )
             known = tuple(s for s in group if self.retriever.known(s))
-            if known:  # with their plainer forms, which stem_set gives a sentence too
-                found = [tuple(dict.fromkeys(a for s in known for a in (s, undouble(s))))]
+            if known:  # with their plain forms, which stem_set gives a sentence too
+                found = [tuple(dict.fromkeys(a for s in known for a in (s, plain_form(s))))]
             elif parts := self.retriever.decompose(group[0]):
                 found = [(p,) for p in parts]
             elif info.lang != "en":
@@ -1561,7 +1561,7 @@ class Scorer:
                 a
                 for g in term_groups(sentences[-1], expand_english=info.lang == "en")
                 for s in g
-                for a in (s, undouble(s))
+                for a in (s, plain_form(s))
             }
             for g in terms:
                 if not set(g) & asking:

@@ -506,13 +506,11 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 
 _DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiouy])$")
-
-
 _INFLECTED = re.compile(r"([^aeiouy])(?:\1)?e$")
 
 
-def undouble(stem: str) -> str:
-    """A stem in a plainer form, which matching compares beside the stem itself:
+def plain_form(stem: str) -> str:
+    """A stem in a plain form, which matching compares beside the stem itself:
     - a double vowel before the last consonant made single: the Snowball stemmer gives
       'sectoor' for 'sectoren' but 'sector' for 'sector', 'jar' for 'jaren' but 'jaar' for
       'jaar';
