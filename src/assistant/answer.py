@@ -1445,9 +1445,9 @@ class Asked:
     surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
     scene: bool  # sentences before the asking one set the scene ("X worked well. So what ...?")
     abbreviation: str | None = None  # "waar staat PLC voor": the abbreviation asked
-    # a date marked as a start ("sinds wanneer": SINCE) or an end ("tot welk jaar": UNTIL)
+    # a date marked as a start ("sinds wanneer": SINCE), an end ("tot welk jaar": UNTIL) or
+    # the bounds of a period ("tussen welke jaren": PERIOD, which "de komende drie jaar" answers)
     date_marks: tuple[re.Pattern[str], ...] = ()
-    asks_period: bool = False  # "binnen welke periode": "de komende twee à drie jaar" answers
 
 
 class Scorer:
@@ -1606,7 +1606,6 @@ class Scorer:
                 )
                 if info.kind == "date" and asks.search(info.text)
             ),
-            asks_period=bool(PERIOD_ASKED.search(info.text)),
         )
 
     def score(self, asked: Asked, cand: Candidate) -> None:
@@ -1733,7 +1732,7 @@ class Scorer:
                 if re.search(rf"(?:{mark.pattern})\W*(?:\w+\W+)?{re.escape(f)}", cand.text, re.I)
                 or (mark is PERIOD and COMING.match(f))  # "de komende twee à drie jaar"
             ]
-        if not asked.asks_period:  # "in welk jaar", "when did that come to light"
+        if PERIOD not in asked.date_marks:  # not "in welk jaar" nor "when did that come to light"
             cand.figures = [f for f in cand.figures if not COMING.match(f)]
         needs_figure = info.kind in {"percentage", "number", "date"}
         # a why-question is answered by a sentence that gives a cause, not one that restates it
