@@ -308,6 +308,11 @@ def test_documents_and_context(assistant) -> None:
         # "which years" asks dates, even with "the number of" after it
         ("Between which years did the number of vacancies rise?", "date"),
         ("In welke jaren daalde het aantal vacatures?", "date"),
+        ("During which months was the questionnaire in the field?", "date"),  # plural too
+        ("In welke maanden liep het aantal WW'ers terug?", "date"),
+        # "their pay", "hun loon": an amount, as "the pay" is
+        ("Electrical technicians: what's their average gross monthly pay?", "number"),
+        ("Wat is hun gemiddelde bruto maandloon?", "number"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -831,6 +836,8 @@ def test_what_a_question_counts() -> None:
     assert counted_unit("How much did a firm pay for one allowance?", "en") == ("euro",)
     assert counted_unit("Hoeveel bedrijven betalen mee?") != ("euro",)  # a count of firms
     assert "mton" in counted_unit("Hoeveel ton CO₂ slaat Porthos per jaar op?")  # megatonnes
+    # "hoeveel kilometer" is counted in km ("ongeveer 20 km vanuit de kust")
+    assert counts_head(counted_unit("Op hoeveel kilometer uit de kust?"), tokenize("km uit"))
     assert counted_unit("Rond welk aantal ligt die ongeveer?") == ()  # a verb, not a unit
     assert counted_unit("Hoeveel zette de defensie-industrie in 2024 om?") == ()
     assert "zij-instromer" in counted_unit("Hoeveel potentiële zij-instromers deden mee?")

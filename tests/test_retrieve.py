@@ -30,6 +30,13 @@ def test_an_apostrophe_ending_is_no_word() -> None:
     assert tokenize("mbo’ers en hbo'ers") == ["mbo", "hbo"]
 
 
+def test_units_are_words_of_dutch_text() -> None:
+    """The long English stop list has "km" and "mw", which Dutch text uses for what a figure
+    measures ("20 km vanuit de kust", "500 MW")."""
+    assert tokenize("20 km vanuit de kust")[:2] == ["20", "km"]
+    assert "mw" in tokenize("een capaciteit van 500 MW")
+
+
 def test_co2_is_one_word() -> None:
     """CO₂ and CO2 are "co2", not the stop word "co" and the number 2."""
     assert tokenize("CO₂") == tokenize("CO2") == ["co2"]
@@ -110,6 +117,8 @@ def test_translations_prefer_the_glossary_and_two_word_terms() -> None:
     assert translations("zzzunknown") == ([], False)
     # informal and hyphenated English: a hyphenated word is translated whole
     assert translations("techs")[0] == ["technici"]
+    # a phrasal verb: "go up" is stijgen, not gaan
+    assert "stijgen" in translations("go", "up")[0]
     groups = term_groups("What share of side-entrants want no training?", expand_english=True)
     assert any(set(tokenize("zij-instromers")) & set(g) for g in groups)
 

@@ -260,11 +260,11 @@ QUANTITY_NOUNS = (
 # of money.
 SALARY = (
     r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:daar |er |dan |nu |hier )?(?:volgens [\w -]+? )?"
-    r"(?:het|de) (?:[\w-]+ ){0,3}"
+    r"(?:het|de|hun|zijn|haar) (?:[\w-]+ ){0,3}"
     r"[\w-]*(?:salaris|loon|lonen"
     r"|kosten|budget|prijs|prijzen|prijskaartje)\b"
-    r"|what (?:is|was|are|were) the (?:[\w-]+ ){0,3}(?:salary|salaries|wages?|pay|costs?|budget"
-    r"|prices?|price tag)\b"
+    r"|what (?:is|was|are|were) (?:the|their|its|his|her) (?:[\w-]+ ){0,3}"
+    r"(?:salary|salaries|wages?|pay|costs?|budget|prices?|price tag)\b"
     r"|^(?:gemiddeld\w*|average|bruto|gross)\s+(?:[\w-]+\s+){0,3}\w*(?:salaris|loon|salary|pay)\b"
 )
 
@@ -389,8 +389,8 @@ def _kind(text: str) -> str:
         first
         and re.match(  # "Sinds welk jaar loopt het aantal vacatures op?": a date
             r"(?:welke?|wat|which|what)(?: (?:is|was|the|het|de|final|last|first|laatste|eerste))*"
-            r" (?:jaar|jaren|years?|maand|month|datum|date|dag|day|periode|period|kwartaal"
-            r"|quarter)\b",
+            r" (?:jaar|jaren|years?|maand|maanden|months?|datum|date|dag|day|periode|period"
+            r"|kwartaal|quarter)\b",
             t[first.start() :],
         )
     ):

@@ -386,6 +386,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("afhankelijk", "afhankelijkheid", "leunen", "leunt"),
     ("moederbedrijf", "moedermaatschappij", "hoofdkantoor", "hoofdkwartier"),
     ("gepolst", "polsen", "benaderd", "benaderen"),  # for another job
+    ("kilometer", "kilometers", "km"),
+    ("megaton", "megatonnen", "mton"),
+    ("kvk", "koophandel"),  # Kamer van Koophandel
 )
 
 
@@ -488,10 +491,15 @@ def _stop_words(english: bool = False) -> frozenset[str]:
     "year" and "highest", which are what the question is about."""
     from stop_words import get_stop_words
 
-    english_words = ENGLISH_STOP_WORDS if english else frozenset(get_stop_words("english"))
+    english_words = (
+        ENGLISH_STOP_WORDS if english else frozenset(get_stop_words("english")) - NOT_STOP_WORDS
+    )
     return frozenset(get_stop_words("dutch")) | DUTCH_CONJUNCTIONS | HEDGES | english_words
 
 
+# words of the long English list that Dutch text uses for what it is about: units ("20 km",
+# "500 MW"), "97% man"
+NOT_STOP_WORDS = frozenset({"km", "kg", "kw", "mw", "gw", "man"})
 # conjunctions the package's Dutch list lacks ("Waarom ..., terwijl ...?")
 DUTCH_CONJUNCTIONS = frozenset({"terwijl", "hoewel", "doordat", "zodat", "echter"})
 # words that hedge a figure ("ongeveer hoeveel", "roughly what percentage"): no topic
