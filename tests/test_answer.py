@@ -1430,6 +1430,12 @@ def test_how_many_of_a_surveyed_group_think_something_is_answered_by_a_share(ass
         assert not cand.type_ok, question
 
 
+def test_universities_of_applied_sciences_are_hogescholen(assistant) -> None:
+    """Not universities (wo, another level): "7 hogescholen" answers it."""
+    answer = assistant.ask("How many universities of applied sciences run Be an Engineer?")
+    assert not answer.abstained and "7 hogescholen" in answer.answer
+
+
 def test_a_name_the_reports_do_not_know_is_required_by_its_parts(assistant) -> None:
     # "het Noordzeeplatform" is "een platform in de Noordzee" in the report
     info = analyse("Hoe ver uit de kust ligt het Noordzeeplatform van Porthos?")

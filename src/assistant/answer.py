@@ -340,6 +340,9 @@ NAME_PHRASES = [
     (re.compile(r"\b(?:Europese Unie|European Union)\b", re.I), "EU"),
     (re.compile(r"\bbruto binnenlands product\b", re.I), "bbp"),
     (re.compile(r"\bgross domestic product\b", re.I), "GDP"),
+    # not universities: "7 hogescholen" answers it, and a university (wo) is another level
+    (re.compile(r"\buniversities of applied sciences?\b", re.I), "hogescholen"),
+    (re.compile(r"\buniversity of applied sciences?\b", re.I), "hogeschool"),
     (re.compile(r"\bNorth Sea Canal(?: area| region| zone)?\b", re.I), "Noordzeekanaalgebied"),
 ]
 
