@@ -410,6 +410,12 @@ def test_figures_belong_to_the_nearest_year() -> None:
     assert figures_of_year(goal, ["55%"], ("2030",)) == ["55%"]
 
 
+def test_a_date_in_digits_is_one_date() -> None:
+    assert figures_of("Bron: Netbeheer Nederland, geraadpleegd op 06-02-2024", "date") == [
+        "06-02-2024"
+    ]
+
+
 def test_labels_are_no_quantities() -> None:
     assert figures_of("De meeste vacatures vragen om technici op beroepsniveau 2.", "number") == []
     assert figures_of("Zie tabel 3: 4.500 vacatures.", "number") == ["4.500"]

@@ -119,6 +119,8 @@ def test_translations_prefer_the_glossary_and_two_word_terms() -> None:
     assert translations("techs")[0] == ["technici"]
     # a phrasal verb: "go up" is stijgen, not gaan
     assert "stijgen" in translations("go", "up")[0]
+    # data "opgevraagd" from a source is data "geraadpleegd"
+    assert set(tokenize("geraadpleegd")) <= set(term_groups("opgevraagd")[0])
     # "the amount they spend" is no "hoeveel(heid)", which matches "niet weten hoeveel"
     amount = term_groups("the amount they spend", expand_english=True)
     assert not any(set(tokenize("hoeveel hoeveelheid")) & set(g) for g in amount)

@@ -838,7 +838,8 @@ def figures_of(text: str, kind: str) -> list[str]:
         return [m.group().strip() for m in PERCENT.finditer(text)]
     if kind == "date":
         day_month_year = rf"(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\s+\d{{4}}"
-        pattern = rf"{day_month_year}|{YEAR.pattern}|\b\d{{4}}-\d{{4}}\b|{COMING.pattern}"
+        numeric = r"\b\d{1,2}-\d{1,2}-\d{4}\b"  # "geraadpleegd op 06-02-2024"
+        pattern = rf"{day_month_year}|{numeric}|{YEAR.pattern}|\b\d{{4}}-\d{{4}}\b|{COMING.pattern}"
         return [m.group() for m in re.finditer(pattern, text, re.IGNORECASE)]
     if kind == "number":
         found: list[tuple[int, str]] = []

@@ -389,6 +389,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("kilometer", "kilometers", "km"),
     ("megaton", "megatonnen", "mton"),
     ("kvk", "koophandel"),  # Kamer van Koophandel
+    ("geraadpleegd", "raadplegen", "opgevraagd", "opvragen"),  # a source
 )
 
 
