@@ -313,6 +313,8 @@ def test_documents_and_context(assistant) -> None:
         # "their pay", "hun loon": an amount, as "the pay" is
         ("Electrical technicians: what's their average gross monthly pay?", "number"),
         ("Wat is hun gemiddelde bruto maandloon?", "number"),
+        # "the longest it can last": a duration
+        ("It starts with an orientation phase. What is the longest that phase can last?", "number"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
