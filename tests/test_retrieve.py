@@ -128,6 +128,14 @@ def test_translations_prefer_the_glossary_and_two_word_terms() -> None:
     assert any(set(tokenize("zij-instromers")) & set(g) for g in groups)
 
 
+def test_an_unknown_compound_splits_into_known_words(assistant) -> None:
+    """Lesgeld is "les" and "geld"; "verlaging" is no "ver" (far) and "laag", which matched
+    "laag- en middenspanning"."""
+    retriever = assistant.retriever
+    assert retriever.decompose(tokenize("lesgeld")[0]) == tokenize("les geld")
+    assert retriever.decompose(tokenize("verlaging")[0]) is None
+
+
 def test_bm25_mirrors_the_chroma_index(assistant) -> None:
     assert len(assistant.retriever.chunks) == assistant.store.count() > 100
 

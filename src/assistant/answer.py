@@ -411,7 +411,7 @@ def _kind(text: str) -> str:
         r"|how long|how high|hoe hoog|which amount|welke hoeveelheid|(?:what|which) quantity|"
         r"\bheadcount\b|\bpersoneelsomvang\b|" + AMOUNT + r"|\bnumber of\b|\bpeak number\b"
         r"|\braw (?:number|count)\b|how many times"
-        # "What is the longest that phase can last?", "hoe lang duurt die maximaal": a duration
+        # "What is the longest that phase can last?": a duration
         r"|\b(?:the )?(?:longest|shortest)\b.*\b(?:last|take)s?\b"
         # "Wat was de instroom ...?", "What was the turnover?": a quantity by its name
         r"|\b(?:wat|what) (?:is|was|zijn|waren|are|were) (?:de|het|the) (?:totale |total )?"

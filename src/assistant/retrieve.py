@@ -460,6 +460,10 @@ _ENGLISH_STOP = """i me my myself we our ours ourselves you your yours yourself 
     although however toward towards onto say says said according"""
 ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP.split())
 
+# prefixes of Dutch verbs and their nouns ("verlaging", "ontslag"), which are no first part of a
+# compound although "ver" (far) and "her" are words of their own
+VERB_PREFIXES = frozenset({"ver", "ont", "her"})
+
 # abbreviated months as an advisor types them ("okt 2025", "Oct 2025"); not "mar"/"may"
 MONTHS = {
     "jan": "januari",
@@ -487,14 +491,16 @@ _APOSTROPHE_ENDING = re.compile(r"(?<=\w)['’](?:ers?|s)\b", re.IGNORECASE)
 @lru_cache(maxsize=2)
 def _stop_words(english: bool = False) -> frozenset[str]:
     """Dutch stop words (the stop-words package), and English ones: for Dutch text the
-    package's long English list (1,300 words, which also drops Dutch "qua", "via", "ten"), for
-    an English question a short one: the long list has "open", "young", "older", "work",
-    "year" and "highest", which are what the question is about."""
+    package's long English list (1,300 words, which also drops Dutch "qua", "via", "ten")
+    without the units Dutch text uses (NOT_STOP_WORDS: "20 km"), for an English question a
+    short one: the long list has "open", "young", "older", "work", "year" and "highest",
+    which are what the question is about."""
     from stop_words import get_stop_words
 
-    english_words = (
-        ENGLISH_STOP_WORDS if english else frozenset(get_stop_words("english")) - NOT_STOP_WORDS
-    )
+    if english:
+        english_words = ENGLISH_STOP_WORDS
+    else:
+        english_words = frozenset(get_stop_words("english")) - NOT_STOP_WORDS
     return frozenset(get_stop_words("dutch")) | DUTCH_CONJUNCTIONS | HEDGES | english_words
 
 
@@ -686,6 +692,8 @@ class Retriever:
         """A compound the corpus does not know, split into two stems it does know."""
         for i in range(3, len(stem) - 2):
             left, right = stem[:i], stem[i:]
+            if left in VERB_PREFIXES:
+                continue  # "verlaging" is no "ver" (far) and "laag"
             if self.known(left) and (self.known(right) or self.known(right.lstrip("s"))):
                 return [left, right if self.known(right) else right.lstrip("s")]
         return None
