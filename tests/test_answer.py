@@ -321,6 +321,18 @@ def test_question_kind(question: str, kind: str) -> None:
     assert analyse(question).kind == kind
 
 
+def test_a_polite_request_is_no_topic() -> None:
+    """ "Kunt u aangeven", "Could you tell me": the question is what follows."""
+    polite = analyse("Kunt u aangeven hoeveel bedrijven hebben deelgenomen?")
+    assert (
+        polite.kind == "number"
+        and polite.groups == analyse("Hoeveel bedrijven hebben deelgenomen?").groups
+    )
+    assert analyse("Could you tell me how many heat pumps were installed?").groups == (
+        analyse("How many heat pumps were installed?").groups
+    )
+
+
 def test_question_constraints() -> None:
     info = analyse("Hoeveel vacatures waren er in het tweede kwartaal van 2023 in Vlaanderen?")
     assert info.years == ("2023",) and info.quarter == 2

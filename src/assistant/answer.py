@@ -347,6 +347,17 @@ NAME_PHRASES = [
 ]
 
 
+# a polite request around the question ("Kunt u aangeven hoeveel ...?", "Could you tell me
+# how many ...?"): its words ("kunt", "aangeven") are no topic the answer must share
+POLITE = re.compile(
+    r"\b(?:kunt u|kun je|kan je|kunnen jullie|zou u|zou je|weet u|weet je)(?: mij| me)?"
+    r"(?: (?:aangeven|vertellen|zeggen|nagaan|opzoeken|uitzoeken))?\b\s*"
+    r"|\b(?:can|could|would) you(?: please)?(?: tell me| let me know| say| find out| check"
+    r"| indicate| look up)?\b\s*|\bdo you know\b\s*",
+    re.IGNORECASE,
+)
+
+
 def expand_contractions(text: str) -> str:
     """English contractions written out: "what's" -> "what is", "aren't" -> "are not"."""
     for pattern, full in CONTRACTIONS:
@@ -455,6 +466,7 @@ def analyse(question: str) -> QuestionInfo:
         question = expand_contractions(question)
     for pattern, short in NAME_PHRASES:
         question = pattern.sub(short, question)
+    question = POLITE.sub("", question)
     kind = question_kind(question)
     choice = CHOICE.search(question)  # "more for A or for B?": the two figures
     quarter = None
