@@ -28,6 +28,7 @@ from assistant.answer import (
     detect_language,
     expand_contractions,
     figures_of,
+    figures_of_scope,
     figures_of_year,
     is_row,
     is_title,
@@ -856,6 +857,8 @@ def test_what_a_question_counts() -> None:
     assert counted_unit("How much did a firm pay for one allowance?", "en") == ("euro",)
     assert counted_unit("Hoeveel bedrijven betalen mee?") != ("euro",)  # a count of firms
     assert "mton" in counted_unit("Hoeveel ton CO₂ slaat Porthos per jaar op?")  # megatonnes
+    # first-year students are counted as students ("bijna 40.000 studenten ... begonnen")
+    assert "student" in counted_unit("mbo-instroom 2024/2025: hoeveel eerstejaars?")
     # "hoeveel kilometer" is counted in km ("ongeveer 20 km vanuit de kust")
     assert counts_head(counted_unit("Op hoeveel kilometer uit de kust?"), tokenize("km uit"))
     assert counted_unit("Rond welk aantal ligt die ongeveer?") == ()  # a verb, not a unit
@@ -1081,6 +1084,14 @@ def test_higher_education_is_hbo_and_wo_but_hbo_is_not_all_higher_education() ->
     assert both["level"] >= {"hbo", "wo"}
     assert not scope_conflict(both, figure)
     assert scope_conflict(asked_scopes("Hoeveel studenten begonnen op het hbo?"), figure)
+    # "hbo en wo" asked: higher education told covers both, and its clause's figure is the one
+    hbo_wo = asked_scopes("Hoeveel eerstejaars in hbo en wo?")
+    assert not scope_conflict(hbo_wo, "48.000 in het hoger onderwijs")
+    assert figures_of_scope(figure, ["40.000", "48.000"], hbo_wo) == ["48.000"]
+    mbo = asked_scopes("Hoeveel eerstejaars op het mbo?")
+    assert figures_of_scope(figure, ["40.000", "48.000"], mbo) == ["40.000"]
+    hbo = asked_scopes("Hoeveel studenten begonnen op het hbo?")  # neither clause is hbo alone
+    assert figures_of_scope(figure, ["40.000", "48.000"], hbo) == ["40.000", "48.000"]
 
 
 def test_a_figure_the_next_sentence_compares_with_the_asked_year_is_of_another_year(

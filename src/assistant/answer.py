@@ -790,6 +790,32 @@ def table_cell(text: str, start: int, end: int, year: str) -> Cell | None:
 CLAUSE = re.compile(r",\s|;\s|\s(?:en|versus|tegenover|and|compared with)\s")
 
 
+def figures_of_scope(text: str, figures: list[str], asked: dict[str, frozenset[str]]) -> list[str]:
+    """The figures whose own clause names an asked scope: "bijna 40.000 studenten op het mbo
+    en bijna 48.000 in het hoger onderwijs" gives 48.000 for hbo and wo. When no clause names
+    an asked scope, the figures whose clause names another one (40.000 for hbo) go, unless
+    that is all of them (then the sentence's scope conflict decides)."""
+    ends = re.finditer(r"[.!?:](?=\s)", text)  # and the ends of sentences
+    cuts = sorted(
+        {0, *(m.end() for m in CLAUSE.finditer(text)), *(m.end() for m in ends), len(text)}
+    )
+    kept, other = [], []
+    for f in figures:
+        pos = text.find(f)
+        if pos < 0:
+            continue
+        start = max(c for c in cuts if c <= pos)
+        end = min((c for c in cuts if c >= pos + len(f)), default=len(text))
+        clause = text[start:end]
+        told = scopes_in(clause)
+        kinds = [k for k in asked if told.get(k)]
+        if not kinds:
+            other.append(f)
+        elif not scope_conflict({k: asked[k] for k in kinds}, clause):
+            kept.append(f)
+    return kept or other or figures
+
+
 def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> list[str]:
     """The figures that belong to one of the asked years: the year nearest to a figure in the
     sentence is an asked one ("29% in 2024, versus 51% in 2023" -> 51% for 2023). A period
@@ -1360,6 +1386,8 @@ def scope_conflict(
         named = told.get(kind) or around.get(kind)
         if not named or names & {s.name for s in named}:
             continue
+        if any(s.covers and set(s.covers) <= names for s in named):
+            continue  # "hbo en wo" asked, "het hoger onderwijs" told
         depth = max(s.depth for s in SCOPES if s.name in names)
         if not (narrower and any(s.depth > depth for s in named)):
             conflicts.add(kind)
@@ -1707,6 +1735,13 @@ class Scorer:
             # not a number the question itself names; "een kwart" has no digits and stays
             if not (numbers_in(f) and numbers_in(f) <= asked.numbers)
         ]
+        if "level" in asked.scopes and info.kind in {"number", "percentage"}:
+            # the level of education of each figure's clause; before the years, since a pair's
+            # year may be in the other clause ("in 2024-2025 40.000 op het mbo en 48.000 ...").
+            # Not places or sectors: their clauses are looser ("in januari 2024), steeg het
+            # aandeel in Vlaanderen van ..."; all kinds: tuning -4)
+            levels = {"level": asked.scopes["level"]}
+            cand.figures = figures_of_scope(cand.text, cand.figures, levels)
         if info.years and info.kind in {"number", "percentage"}:
             cand.figures = figures_of_year(with_previous_year(cand.text), cand.figures, info.years)
         if info.kind == "number":

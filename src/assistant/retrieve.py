@@ -361,7 +361,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("werklozen", "werkzoekenden", "ww'ers"),
     ("zij-instromers", "carrièreswitchers", "omscholers"),
     ("technicus", "technici"),
-    ("student", "studenten", "leerlingen"),
+    ("student", "studenten", "leerlingen", "eerstejaars"),  # "40.000 studenten begonnen"
     ("verwachting", "prognose"),
     ("ontslag", "ontslagen", "ontslaan"),
     ("voorrang", "prioritair", "prioritaire"),
