@@ -322,6 +322,12 @@ def test_question_kind(question: str, kind: str) -> None:
     assert analyse(question).kind == kind
 
 
+def test_in_bedrijf_is_in_operation_not_a_company() -> None:
+    groups = analyse("Vanaf welk jaar zou het Porthos-project in bedrijf moeten zijn?").groups
+    assert not any(set(tokenize("bedrijf")) & set(g) for g in groups)
+    assert any(set(tokenize("operationeel")) & set(g) for g in groups)
+
+
 def test_a_polite_request_is_no_topic() -> None:
     """ "Kunt u aangeven", "Could you tell me": the question is what follows."""
     polite = analyse("Kunt u aangeven hoeveel bedrijven hebben deelgenomen?")

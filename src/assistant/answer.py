@@ -343,6 +343,8 @@ NAME_PHRASES = [
     # not universities: "7 hogescholen" answers it, and a university (wo) is another level
     (re.compile(r"\buniversities of applied sciences?\b", re.I), "hogescholen"),
     (re.compile(r"\buniversity of applied sciences?\b", re.I), "hogeschool"),
+    # "wanneer gaat die in bedrijf": in operation, not a company
+    (re.compile(r"\bin bedrijf\b", re.I), "operationeel"),
     (re.compile(r"\bNorth Sea Canal(?: area| region| zone)?\b", re.I), "Noordzeekanaalgebied"),
 ]
 
