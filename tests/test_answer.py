@@ -1467,6 +1467,14 @@ def test_how_many_of_a_surveyed_group_think_something_is_answered_by_a_share(ass
         assert not cand.type_ok, question
 
 
+def test_a_required_name_may_be_written_as_its_synonym(assistant) -> None:
+    """ "KvK" asked, "de Kamer van Koophandel" told; "Mton" asked, "megaton" told."""
+    info = analyse("Hoeveel loodgietersbedrijven staan ingeschreven bij de KvK?")
+    assert any(set(tokenize("koophandel")) <= n for n in assistant.scorer.required_names(info))
+    answer = assistant.ask("Hoeveel loodgietersbedrijven staan ingeschreven bij de KvK?")
+    assert not answer.abstained and "10.000" in answer.answer
+
+
 def test_universities_of_applied_sciences_are_hogescholen(assistant) -> None:
     """Not universities (wo, another level): "7 hogescholen" answers it."""
     answer = assistant.ask("How many universities of applied sciences run Be an Engineer?")

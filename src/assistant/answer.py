@@ -24,7 +24,7 @@ from typing import Any
 
 from assistant.chunk import is_footnote, sentence_spans, squash
 from assistant.models import Answer, Chunk, Citation, Passage
-from assistant.retrieve import Retriever, plain_form, term_groups, tokenize
+from assistant.retrieve import Retriever, plain_form, synonyms, term_groups, tokenize
 from assistant.settings import Settings, get_settings
 
 
@@ -334,9 +334,9 @@ CONTRACTIONS = [
 ]
 
 
-# a name written out where the reports use a short form, or asked in English for a Dutch
-# place, so that it is one name and matches how the text writes it
-NAME_PHRASES = [
+# phrases written as the reports write them: a name written out where they use a short form,
+# or asked in English for a Dutch place, so that it is one name; a term they use one word for
+PHRASES = [
     (re.compile(r"\b(?:Europese Unie|European Union)\b", re.I), "EU"),
     (re.compile(r"\bbruto binnenlands product\b", re.I), "bbp"),
     (re.compile(r"\bgross domestic product\b", re.I), "GDP"),
@@ -466,7 +466,7 @@ def analyse(question: str) -> QuestionInfo:
     lang = detect_language(question)
     if lang == "en":
         question = expand_contractions(question)
-    for pattern, short in NAME_PHRASES:
+    for pattern, short in PHRASES:
         question = pattern.sub(short, question)
     question = POLITE.sub("", question)
     kind = question_kind(question)
@@ -795,8 +795,9 @@ CLAUSE = re.compile(r",\s|;\s|\s(?:en|versus|tegenover|and|compared with)\s")
 def figures_of_scope(text: str, figures: list[str], asked: dict[str, frozenset[str]]) -> list[str]:
     """The figures whose own clause names an asked scope: "bijna 40.000 studenten op het mbo
     en bijna 48.000 in het hoger onderwijs" gives 48.000 for hbo and wo. When no clause names
-    an asked scope, the figures whose clause names another one (40.000 for hbo) go, unless
-    that is all of them (then the sentence's scope conflict decides)."""
+    an asked scope, those whose clause names none of that kind; when every clause names
+    another one (hbo asked: 40.000 is mbo, 48.000 all higher education), all of them, and the
+    sentence's scope conflict decides."""
     ends = re.finditer(r"[.!?:](?=\s)", text)  # and the ends of sentences
     cuts = sorted(
         {0, *(m.end() for m in CLAUSE.finditer(text)), *(m.end() for m in ends), len(text)}
@@ -1567,8 +1568,9 @@ class Scorer:
         """Rare proper names (a region, a programme): each must appear near the answer, in one
         of its forms; a compound the corpus does not know, each of its known parts
         ("Noordzeeplatform": "een platform in de Noordzee")."""
+        same = synonyms()  # "KvK": "de Kamer van Koophandel"
         required = [
-            {a for n in name for a in self._aliases.get(n, {n})}
+            {a for n in name for a in self._aliases.get(n, {n}) | set(same.get(n, ()))}
             for name in info.names
             if min(self.weight(n) for n in name) >= 3.0  # unknown to the corpus counts as rare
             and not self._region(info.text, name)

@@ -492,9 +492,9 @@ _APOSTROPHE_ENDING = re.compile(r"(?<=\w)['’](?:ers?|s)\b", re.IGNORECASE)
 def _stop_words(english: bool = False) -> frozenset[str]:
     """Dutch stop words (the stop-words package), and English ones: for Dutch text the
     package's long English list (1,300 words, which also drops Dutch "qua", "via", "ten")
-    without the units Dutch text uses (NOT_STOP_WORDS: "20 km"), for an English question a
-    short one: the long list has "open", "young", "older", "work", "year" and "highest",
-    which are what the question is about."""
+    but for the words Dutch text uses for what it is about (NOT_STOP_WORDS: "20 km", "97%
+    man"), for an English question a short one: the long list has "open", "young", "older",
+    "work", "year" and "highest", which are what the question is about."""
     from stop_words import get_stop_words
 
     if english:
