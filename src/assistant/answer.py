@@ -793,30 +793,24 @@ CLAUSE = re.compile(r",\s|;\s|\s(?:en|versus|tegenover|and|compared with)\s")
 
 
 def figures_of_scope(text: str, figures: list[str], asked: dict[str, frozenset[str]]) -> list[str]:
-    """The figures whose own clause names an asked scope: "bijna 40.000 studenten op het mbo
-    en bijna 48.000 in het hoger onderwijs" gives 48.000 for hbo and wo. When no clause names
-    an asked scope, those whose clause names none of that kind; when every clause names
-    another one (hbo asked: 40.000 is mbo, 48.000 all higher education), all of them, and the
+    """The figures without those whose own clause names another scope of an asked kind:
+    "bijna 40.000 studenten op het mbo en bijna 48.000 in het hoger onderwijs" gives 48.000
+    for hbo and wo. A figure whose clause names no scope stays ("12.500 op het vmbo, versus
+    11.440 in het jaar ervoor": both for vmbo). When every figure's clause names another
+    scope (hbo asked: 40.000 is mbo, 48.000 all higher education), all stay, and the
     sentence's scope conflict decides."""
     ends = re.finditer(r"[.!?:](?=\s)", text)  # and the ends of sentences
     cuts = sorted(
         {0, *(m.end() for m in CLAUSE.finditer(text)), *(m.end() for m in ends), len(text)}
     )
-    kept, other = [], []
+    kept = []
     for f in figures:
-        pos = text.find(f)
-        if pos < 0:
-            continue
+        pos = max(text.find(f), 0)
         start = max(c for c in cuts if c <= pos)
         end = min((c for c in cuts if c >= pos + len(f)), default=len(text))
-        clause = text[start:end]
-        told = scopes_in(clause)
-        kinds = [k for k in asked if told.get(k)]
-        if not kinds:
-            other.append(f)
-        elif not scope_conflict({k: asked[k] for k in kinds}, clause):
+        if not scope_conflict(asked, text[start:end]):  # names no scope, or the asked one
             kept.append(f)
-    return kept or other or figures
+    return kept or figures
 
 
 def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> list[str]:
