@@ -799,18 +799,28 @@ def figures_of_scope(text: str, figures: list[str], asked: dict[str, frozenset[s
     11.440 in het jaar ervoor": both for vmbo). When every figure's clause names another
     scope (hbo asked: 40.000 is mbo, 48.000 all higher education), all stay, and the
     sentence's scope conflict decides."""
-    ends = re.finditer(r"[.!?:](?=\s)", text)  # and the ends of sentences
-    cuts = sorted(
-        {0, *(m.end() for m in CLAUSE.finditer(text)), *(m.end() for m in ends), len(text)}
-    )
+    ends = [m.end() for m in re.finditer(r"[.!?:](?=\s)", text)]  # of its sentences
     kept = []
     for f in figures:
         pos = max(text.find(f), 0)
-        start = max(c for c in cuts if c <= pos)
-        end = min((c for c in cuts if c >= pos + len(f)), default=len(text))
+        sentence = (
+            max((e for e in ends if e <= pos), default=0),
+            min((e for e in ends if e >= pos + len(f)), default=len(text)),
+        )
+        start, end = clause_bounds(text, pos, pos + len(f), *sentence)
         if not scope_conflict(asked, text[start:end]):  # names no scope, or the asked one
             kept.append(f)
     return kept or figures
+
+
+def clause_bounds(text: str, pos: int, end: int, start_of: int, end_of: int) -> tuple[int, int]:
+    """Where the clause of the span pos:end begins and ends, within its sentence
+    start_of:end_of ("in 2030 nog 500.000, en in 2050 2,6 miljoen")."""
+    cuts = [m.end() for m in CLAUSE.finditer(text, start_of, end_of)]
+    return (
+        max((c for c in cuts if c <= pos), default=start_of),
+        min((c for c in cuts if c >= end), default=end_of),
+    )
 
 
 def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> list[str]:
@@ -844,9 +854,7 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
             continue
         # within the sentence, the years of its own clause ("in 2030 nog 500.000, en in 2050
         # 2,6 miljoen")
-        cuts = [m.end() for m in CLAUSE.finditer(text, start_of, end_of)]
-        clause_start = max((c for c in cuts if c <= pos), default=start_of)
-        clause_end = min((c for c in cuts if c >= end), default=end_of)
+        clause_start, clause_end = clause_bounds(text, pos, end, start_of, end_of)
         own = [m for m in own if clause_start <= m[0] < clause_end]
         if not own:  # its clause names no year ("..., aangescherpt tot 55%")
             unknown.append(f)
