@@ -37,6 +37,7 @@ from assistant.answer import (
     measures_other,
     numbers_supported,
     question_kind,
+    rerank,
     scope_conflict,
     share_of,
     spelled_numbers,
@@ -78,6 +79,45 @@ def test_the_28000_question(assistant) -> None:
         set(p) == {"source", "text", "score", "page", "line_start", "line_end"}
         for p in data["retrieved"]
     )
+
+
+def test_retrieved_lists_first_the_passage_the_answer_is_read_from(assistant) -> None:
+    # retrieval ranks the survey's method section tenth; its sentence answers the question
+    question = (
+        "Hoeveel potentiële zij-instromers hebben er meegedaan aan het onderzoek "
+        "voor de TechBarometer 2024?"
+    )
+    fused = assistant.retriever.search(question, 10)
+    answer = assistant.ask(question)
+    quote = answer.citations[0].quote
+    assert not answer.abstained and quote not in fused[0].chunk.text
+    first = answer.retrieved[0]
+    assert quote in first.chunk.text and first.score == pytest.approx(answer.confidence)
+    scores = [p.score for p in answer.retrieved]
+    assert scores == sorted(scores, reverse=True)
+    assert {p.chunk.id for p in answer.retrieved} == {p.chunk.id for p in fused}
+
+
+def test_passages_beyond_the_ten_read_are_listed_after_them(assistant) -> None:
+    fused = assistant.retriever.search(QUESTION, 15)
+    listed = assistant.ask(QUESTION, k=15).retrieved
+    assert len(listed) == 15
+    assert {p.chunk.id for p in listed[:10]} == {p.chunk.id for p in fused[:10]}
+    assert {p.chunk.id for p in listed[10:]} == {p.chunk.id for p in fused[10:]}
+
+
+def test_rerank_puts_a_passage_without_a_scored_sentence_last(assistant) -> None:
+    from assistant.models import Chunk, Passage
+
+    def passage(i: int, text: str) -> Passage:
+        chunk = Chunk(f"c{i}", "x.txt", text, "", None, "", None, None, None)
+        return Passage(chunk=chunk, score=0.03 - i / 1000)
+
+    bare, told = passage(0, "Inhoud"), passage(1, "Eind 2025 waren er 28.000 vacatures.")
+    asked = assistant.scorer.asked(analyse(QUESTION))
+    listed = rerank([bare, told], assistant.read(asked, [bare, told]))
+    assert [p.chunk.id for p in listed] == ["c1", "c0"]
+    assert listed[0].score > 0.5 and listed[1].score == bare.score
 
 
 def test_english_question_on_dutch_text(assistant) -> None:

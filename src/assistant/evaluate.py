@@ -808,9 +808,10 @@ def render_markdown(report: dict[str, Any], gate: Gate | None, chart: str | None
         f"and it is at most {MAX_ANSWER_CHARS} characters; declining an answerable question is "
         "wrong. Evidence counts as retrieved at the first rank where every evidence snippet has "
         "occurred in a passage from the right document (compared with letters and digits only, "
-        "so text repair and line joins do not matter). A citation is valid when the cited lines "
-        "of the original file contain its quote; *evidence cited* means the cited lines contain "
-        "the evidence. Unanswerable questions count only for *declined*.",
+        "so text repair and line joins do not matter), in the order `retrieved` lists the "
+        "passages (reranked by the answerer's best sentence). A citation is valid when the cited "
+        "lines of the original file contain its quote; *evidence cited* means the cited lines "
+        "contain the evidence. Unanswerable questions count only for *declined*.",
     ]
     if has_base:
         out += [

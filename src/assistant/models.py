@@ -81,7 +81,8 @@ class Chunk:
 
 @dataclass
 class Passage:
-    """A retrieved chunk with its fused score and the ranks it had in each retriever."""
+    """A retrieved chunk with its score (the retrieval's fused score; once the answerer has
+    read it, the score of its best sentence) and the ranks it had in each retriever."""
 
     chunk: Chunk
     score: float
