@@ -120,6 +120,12 @@ def test_rerank_puts_a_passage_without_a_scored_sentence_last(assistant) -> None
     assert listed[0].score > 0.5 and listed[1].score == bare.score
 
 
+def test_chamber_of_commerce_is_the_kvk(assistant) -> None:
+    # "Chamber" and "Commerce" are no words of the Dutch text; "de Kamer van Koophandel" is
+    answer = assistant.ask("How many plumbing firms are registered with the Chamber of Commerce?")
+    assert not answer.abstained and "10.000 loodgietersbedrijven" in answer.answer
+
+
 def test_english_question_on_dutch_text(assistant) -> None:
     answer = assistant.ask("How many open vacancies did industry have at the end of 2025?")
     assert not answer.abstained and "28.000" in answer.answer
@@ -356,6 +362,9 @@ def test_documents_and_context(assistant) -> None:
         ("Wat is hun gemiddelde bruto maandloon?", "number"),
         # "the longest it can last": a duration
         ("It starts with an orientation phase. What is the longest that phase can last?", "number"),
+        # "how come", "hoe komt het dat": a cause, though "the number of" follows
+        ("How come the number of agency workers on benefits is not rising?", "explanation"),
+        ("Hoe komt het dat het aantal WW-uitkeringen niet duidelijk stijgt?", "explanation"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:

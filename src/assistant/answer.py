@@ -346,6 +346,8 @@ PHRASES = [
     # "wanneer gaat die in bedrijf": in operation, not a company
     (re.compile(r"\bin bedrijf\b", re.I), "operationeel"),
     (re.compile(r"\bNorth Sea Canal(?: area| region| zone)?\b", re.I), "Noordzeekanaalgebied"),
+    # the Dutch register of companies: "Chamber" and "Commerce" alone are no Dutch names
+    (re.compile(r"\b(?:Dutch )?Chamber of Commerce\b", re.I), "KvK"),
 ]
 
 
@@ -387,10 +389,12 @@ def _kind(text: str) -> str:
     first = QUESTION_WORD.search(t)
     if first and first.group(1) in {"waarom", "why"}:
         return "explanation"
-    # "What's behind the increase in the number of ...?": a cause, whatever it names
+    # "What's behind the increase in the number of ...?", "How come the number of ... does
+    # not rise?": a cause, whatever it names
     if re.search(
         r"\bwhat (?:is|lies) behind\b|\bwat (?:zit|ligt|steekt) er achter\b"
-        r"|\bwhat explains\b|\bwat verklaart\b|\bwhat accounts for\b",  # "... the number of"
+        r"|\bwhat explains\b|\bwat verklaart\b|\bwhat accounts for\b"  # "... the number of"
+        r"|\bhow come\b|\bhoe komt het\b",
         t,
     ):
         return "explanation"
