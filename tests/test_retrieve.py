@@ -65,6 +65,8 @@ def test_dutch_synonyms_join_a_word_group() -> None:
     assert term_groups("warmtenet") == [tuple(tokenize("warmtenet"))]  # no synonyms: itself
     (first,) = term_groups("voorrang")  # "met voorrang inzetten": "prioritair inzetten"
     assert set(tokenize("prioritair")) <= set(first)
+    (funding,) = term_groups("financiering")  # of education: "de bekostiging van het mbo"
+    assert set(tokenize("bekostiging")) <= set(funding)
 
 
 def test_the_parts_of_a_hyphenated_english_word_are_translated() -> None:

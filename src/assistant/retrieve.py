@@ -389,6 +389,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("kilometer", "kilometers", "km"),
     ("megaton", "megatonnen", "mton"),
     ("kvk", "koophandel"),  # Kamer van Koophandel
+    ("bekostiging", "bekostigen", "financiering", "financieren"),  # of education
     ("geraadpleegd", "raadplegen", "opgevraagd", "opvragen"),  # a source
 )
 
