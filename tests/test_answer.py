@@ -35,6 +35,7 @@ from assistant.answer import (
     labels_in,
     locate,
     measures_other,
+    names_sector,
     numbers_supported,
     question_kind,
     rerank,
@@ -699,6 +700,29 @@ def scored(assistant, question: str, text: str, heading: str = "", date: str | N
     for c in cands:
         assistant.scorer.score(asked, c)
     return cands
+
+
+def test_names_sector() -> None:
+    question = "Which part of the manufacturing sector will lose the most jobs?"
+    assert names_sector("De banenkrimp is het grootst in de chemische industrie.", question)
+    assert names_sector("De meesten werken in de installatiebranche.", question)
+    assert names_sector("Reparatie en technische dienstverlening groeien.", question)
+    assert not names_sector("De industrie verliest banen tot 2027.", question)  # the asked one
+    assert not names_sector("Er wordt een kleine banenkrimp verwacht.", question)
+
+
+def test_a_sector_question_is_answered_by_a_sentence_that_names_one(assistant) -> None:
+    # the industry sentence matches more words, but names no sector the question does not
+    text = (
+        "In de gezondheidszorg werken de meeste mensen. "
+        "De industrie biedt veel banen in Vlaanderen."
+    )
+    question = "Welke sector biedt in Vlaanderen meer banen dan de industrie?"
+    care, industry = scored(assistant, question, text)[:2]
+    assert care.type_ok and not industry.type_ok
+    # not for other questions
+    industry = scored(assistant, "Welke kansen biedt de industrie in Vlaanderen?", text)[1]
+    assert industry.text.startswith("De industrie") and industry.type_ok
 
 
 def best_candidate(assistant, question: str, text: str, heading: str = "") -> str:

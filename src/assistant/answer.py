@@ -1245,6 +1245,18 @@ ORGANISATIONS = re.compile(
     r"|federati|partners\b)",
     re.IGNORECASE,
 )
+# "welke sector", "which part of manufacturing", "welke branches": a sector or branch answers
+ASKS_SECTOR = re.compile(
+    r"\b(?:which|what|welke?)\s+(?:\w+\s+){0,2}?(?:(?:sub|deel)?sectors?|(?:deel)?sectoren"
+    r"|branches?|branche|industries|industrietak(?:ken)?|takken|onderdelen)\b"
+    r"|\b(?:which|what) parts? of (?:the )?(?:manufacturing|industr)",
+    re.IGNORECASE,
+)
+# a sector or branch by name: a compound ("installatiebranche", "levensmiddelenindustrie",
+# "gezondheidszorg", "detailhandel", "technische dienstverlening") or one of SCOPES
+SECTOR_WORD = re.compile(
+    r"\b\w{3,}(?:industrie|sector|branche|zorg|handel)\b|\bdienstverlening\b", re.IGNORECASE
+)
 NAME = re.compile(r"\b(?:[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\b")
 
 
@@ -1349,6 +1361,16 @@ SCOPES = (
     ),
     Scope("people", "zij-instromers", CAREER_CHANGERS),
 )
+
+
+def names_sector(text: str, question: str) -> bool:
+    """Whether the text names a sector or branch that the question does not name itself
+    ("de chemische industrie" for "which part of manufacturing")."""
+    asked = {s.name for s in scopes_in(question).get("sector", ())}
+    if {s.name for s in scopes_in(text).get("sector", ())} - asked - {"alle sectoren"}:
+        return True
+    q = question.lower()
+    return any(m.group().lower() not in q for m in SECTOR_WORD.finditer(text))
 
 
 @lru_cache(maxsize=8192)
@@ -1496,6 +1518,7 @@ class Asked:
     asks_where: bool  # "in welke regio": one region's figure may answer
     asks_duration: bool  # "hoe lang": a figure followed by a unit of time may answer
     asks_names: bool  # "welke organisaties": names of organisations answer
+    asks_sector: bool  # "welke sector": a sector or branch answers
     asks_absolute: bool  # "in absolute terms": a count, which a share does not give
     surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
     scene: bool  # sentences before the asking one set the scene ("X worked well. So what ...?")
@@ -1526,6 +1549,14 @@ class Scorer:
             found = scopes_in(text).get(kind, frozenset())
             self._document_scopes[source, kind] = frozenset(s.name for s in found)
         return self._document_scopes[source, kind]
+
+    def _shown(self, cand: Candidate, limit: int = 400) -> str:
+        """The candidate with what follows it within an answer's length (the default
+        Settings.answer_max_chars), read on into the next passage when its own ends."""
+        text = cand.passage.chunk.text[cand.start : cand.start + limit]
+        if len(text) < limit and (nxt := self.retriever.following(cand.passage.chunk)):
+            text += "\n\n" + nxt.text[: limit - len(text)]
+        return text
 
     def stems_before(self, chunk: Chunk) -> frozenset[str]:
         before = self.retriever.preceding(chunk)
@@ -1649,6 +1680,7 @@ class Scorer:
             # the asking sentence, not the scene ("... takes a lot of technicians. How many?")
             asks_duration=bool(DURATION.search(sentences[-1])),
             asks_names=info.kind in {"entity", "list"} and bool(ORGANISATIONS.search(info.text)),
+            asks_sector=info.kind in {"entity", "list"} and bool(ASKS_SECTOR.search(info.text)),
             asks_absolute=bool(ABSOLUTE.search(info.text)),
             surveyed=share_of(info.text) if info.kind == "percentage" else None,
             scene=len(sentences) > 1,
@@ -1807,6 +1839,11 @@ class Scorer:
         # "welke organisaties": a sentence that names several organisations answers it
         names = len(new_names(cand.text, info.text)) if asked.asks_names else 0
         cand.type_ok = bool(cand.figures) if needs_figure else True
+        # "welke sector": it names none the question does not, nor does what follows it within
+        # an answer's length (a table's caption, then its rows; "..., met uitzondering van de
+        # chemische industrie.")
+        if asked.asks_sector and not names_sector(self._shown(cand), info.text):
+            cand.type_ok = False
         if cand.cell is None and not re.search(r"[^\W\d_]{2,}", cand.text):
             cand.type_ok = False  # figures without a word ("33 6,2 29,7") do not say what they are
         cand.title = info.kind != "date" and is_title(cand.text, cand.passage.chunk.title)
@@ -1861,7 +1898,13 @@ class Scorer:
             W["coverage"] * cov
             + W["local"] * local
             + W["context"] * ctx
-            + (W["type"] if cand.type_ok else -W["type_missing"] if needs_figure else 0.0)
+            + (
+                W["type"]
+                if cand.type_ok
+                else -W["type_missing"]
+                if needs_figure or asked.asks_sector
+                else 0.0
+            )
             + W["year"] * year_score
             + W["quarter"] * quarter_score
             + W["numbers"] * number_score
