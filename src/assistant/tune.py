@@ -57,11 +57,11 @@ def measure(settings: Settings, questions: list[Any]) -> dict[str, float]:
 def prepare(settings: Settings, questions: list[Any]) -> tuple[Any, list[tuple[Any, Any, Any]]]:
     """The Assistant and, per question, its analysis and retrieved passages (retrieval is the
     slow part, so it runs once; answering is then repeated under other settings)."""
-    from assistant.answer import Assistant, analyse
+    from assistant.answer import READ, Assistant, analyse
 
     assistant = Assistant.open(settings, build_if_missing=True, quiet=True)
     prepared = [
-        (q, analyse(q.question), assistant.retriever.search(q.question, 10)) for q in questions
+        (q, analyse(q.question), assistant.retriever.search(q.question, READ)) for q in questions
     ]
     return assistant, prepared
 
@@ -128,7 +128,7 @@ def search_weights(
 
     assistant, tune_prep = prepare(settings, tune_qs)
     heldout_prep = [
-        (q, answer.analyse(q.question), assistant.retriever.search(q.question, 10))
+        (q, answer.analyse(q.question), assistant.retriever.search(q.question, answer.READ))
         for q in heldout_qs
     ]
     original_w, original_t = dict(answer.W), assistant.settings.min_confidence
