@@ -807,14 +807,20 @@ def figures_of_scope(text: str, figures: list[str], asked: dict[str, frozenset[s
     kept = []
     for f in figures:
         pos = max(text.find(f), 0)
-        sentence = (
-            max((e for e in ends if e <= pos), default=0),
-            min((e for e in ends if e >= pos + len(f)), default=len(text)),
-        )
+        sentence = sentence_bounds(ends, pos, pos + len(f), len(text))
         start, end = clause_bounds(text, pos, pos + len(f), *sentence)
         if not scope_conflict(asked, text[start:end]):  # names no scope, or the asked one
             kept.append(f)
     return kept or figures
+
+
+def sentence_bounds(ends: list[int], pos: int, end: int, length: int) -> tuple[int, int]:
+    """Where the sentence of the span pos:end begins and ends, given where the text's
+    sentences end (`ends`) and its length."""
+    return (
+        max((e for e in ends if e <= pos), default=0),
+        min((e for e in ends if e >= end), default=length),
+    )
 
 
 def clause_bounds(text: str, pos: int, end: int, start_of: int, end_of: int) -> tuple[int, int]:
@@ -850,8 +856,7 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
         if pos < 0:
             continue
         end = cursor = pos + len(f)
-        start_of = max((e for e in ends if e <= pos), default=0)
-        end_of = min((e for e in ends if e >= end), default=len(text))
+        start_of, end_of = sentence_bounds(ends, pos, end, len(text))
         own = [m for m in marks if start_of <= m[0] < end_of]  # years of its own sentence
         if not own:
             unknown.append(f)
