@@ -964,13 +964,23 @@ def stem_set(text: str) -> frozenset[str]:
 COMPOUND = 0.8  # a question word found only as part of a compound counts this much
 
 
+@lru_cache(maxsize=8192)
+def _lined(stems: frozenset[str]) -> str:
+    """The stems one per line, with a newline before the first and after the last: a stem that
+    starts or ends one of them is then a substring ("\nopleiding", "tekort\n")."""
+    return "\n" + "\n".join(stems) + "\n"
+
+
 @lru_cache(maxsize=65536)  # the stems of a passage are matched once, not once per sentence
 def matches(stem: str, stems: frozenset[str]) -> bool:
     """A question stem occurs among the stems, also as the head or tail of a Dutch compound
     ('opleiding' in 'opleidingstraject', 'tekort' in 'personeelstekort')."""
     if stem in stems:
         return True
-    return len(stem) >= 5 and any(t.startswith(stem) or t.endswith(stem) for t in stems)
+    if len(stem) < 5:
+        return False
+    lined = _lined(stems)
+    return f"\n{stem}" in lined or f"{stem}\n" in lined
 
 
 # Words of a quarter constraint ("tweede kwartaal"): scored by the quarter, not as topic.
@@ -1378,13 +1388,19 @@ def names_sector(text: str, question: str) -> bool:
     return any(m.group().lower() not in q for m in SECTOR_WORD.finditer(text))
 
 
-@lru_cache(maxsize=8192)
+_SCOPE_PATTERNS = tuple((s, re.compile(s.pattern)) for s in SCOPES)
+_ANY_SCOPE = re.compile("|".join(f"(?:{s.pattern})" for s in SCOPES))
+
+
+@lru_cache(maxsize=32768)
 def scopes_in(text: str) -> dict[str, frozenset[Scope]]:
     """The scopes a text names, by kind."""
     lower = text.lower()
     found: dict[str, set[Scope]] = {}
-    for s in SCOPES:
-        if re.search(s.pattern, lower):
+    if not _ANY_SCOPE.search(lower):
+        return {}
+    for s, pattern in _SCOPE_PATTERNS:
+        if pattern.search(lower):
             found.setdefault(s.kind, set()).add(s)
     return {kind: frozenset(v) for kind, v in found.items()}
 
