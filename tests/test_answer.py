@@ -21,6 +21,7 @@ from assistant.answer import (
     W,
     analyse,
     asked_abbreviation,
+    asked_kind,
     asked_scopes,
     counted_unit,
     counts_else,
@@ -35,6 +36,7 @@ from assistant.answer import (
     labels_in,
     locate,
     measures_other,
+    names_kind,
     names_sector,
     numbers_supported,
     question_kind,
@@ -709,6 +711,37 @@ def test_names_sector() -> None:
     assert names_sector("Reparatie en technische dienstverlening groeien.", question)
     assert not names_sector("De industrie verliest banen tot 2027.", question)  # the asked one
     assert not names_sector("Er wordt een kleine banenkrimp verwacht.", question)
+
+
+def test_asked_kind_and_names_kind() -> None:
+    assert asked_kind("Binnen welk overkoepelend plan valt dat voorstel?") == "plan"
+    assert asked_kind("Which labour migration plan is it in line with?") == "plan"
+    assert asked_kind("Which scheme do they propose?") == "regeling"
+    assert asked_kind("Welke sector biedt meer banen?") is None
+    question = "Which labour migration plan is the orange card in line with?"
+    assert names_kind("Het komt overeen met het Deltaplan Arbeidsmigratie.", "plan", question)
+    assert not names_kind("Een oranje kaart voor vakkrachten van buiten de EU.", "plan", question)
+    # the plan the question names itself is not the answer
+    assert not names_kind("Zie het Aanvalsplan.", "plan", "Is it part of the Aanvalsplan?")
+
+
+def test_a_which_plan_question_prefers_the_sentence_that_names_a_plan(assistant) -> None:
+    # the first sentence restates the question's scene with more of its words; the second
+    # names the plan asked
+    scene = (
+        "Wij roepen op om een internationale vakkrachtenregeling of oranje kaart in te stellen, "
+        "die tijdelijke arbeidsmigratie van buiten de EU mogelijk maakt voor cruciale sectoren."
+    )
+    plan = (
+        "De voorgestelde maatregel is onderdeel van een breed pakket aan maatregelen voor meer "
+        "technici en komt overeen met het gepresenteerde Deltaplan Arbeidsmigratie."
+    )
+    question = (
+        "Which labour migration plan do the technical sectors say their proposed orange card "
+        "for skilled tradespeople from non-EU countries is consistent with?"
+    )
+    single = {c.text: c.score for c in scored(assistant, question, f"{scene} {plan}")}
+    assert single[plan] > single[scene]
 
 
 def test_a_sector_question_is_answered_by_a_sentence_that_names_one(assistant) -> None:

@@ -1273,6 +1273,44 @@ SECTOR_WORD = re.compile(
     r"\b\w{3,}(?:industrie|sector|branche|zorg|handel)\b|\bdienstverlening\b", re.IGNORECASE
 )
 NAME = re.compile(r"\b(?:[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)\b")
+# "welk plan", "which scheme": the kind of thing asked, whose names are compounds of it
+# ("Deltaplan Arbeidsmigratie", "vakkrachtenregeling", "Groeifonds"), as the Dutch head
+NAMED_KINDS = {
+    "plan": "plan",
+    "plannen": "plan",
+    "plans": "plan",
+    "regeling": "regeling",
+    "scheme": "regeling",
+    "programma": "programma",
+    "programme": "programma",
+    "program": "programma",
+    "fonds": "fonds",
+    "fund": "fonds",
+    "akkoord": "akkoord",
+    "agreement": "akkoord",
+    "accord": "akkoord",
+    "pact": "pact",
+    "agenda": "agenda",
+    "platform": "platform",
+    "netwerk": "netwerk",
+    "network": "netwerk",
+}
+ASKS_NAMED = re.compile(
+    rf"\b(?:welke?|which|what)\s+(?:[\w-]+\s+){{0,3}}?({'|'.join(NAMED_KINDS)})\b", re.IGNORECASE
+)
+
+
+def asked_kind(question: str) -> str | None:
+    """The Dutch head of the kind of thing a question asks ("welk overkoepelend plan": plan)."""
+    m = ASKS_NAMED.search(question)
+    return NAMED_KINDS[m.group(1).lower()] if m else None
+
+
+def names_kind(text: str, head: str, question: str) -> bool:
+    """Whether the text names a thing of that kind the question does not name itself: a
+    compound with it as its head ("Deltaplan" for "which plan")."""
+    q = question.lower()
+    return any(m.group().lower() not in q for m in re.finditer(rf"\b\w{{3,}}{head}\b", text, re.I))
 
 
 def new_names(text: str, question: str) -> set[str]:
@@ -1540,6 +1578,7 @@ class Asked:
     asks_duration: bool  # "hoe lang": a figure followed by a unit of time may answer
     asks_names: bool  # "welke organisaties": names of organisations answer
     asks_sector: bool  # "welke sector": a sector or branch answers
+    asks_kind: str | None  # "welk plan": a name of that kind answers ("Deltaplan")
     asks_absolute: bool  # "in absolute terms": a count, which a share does not give
     surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
     scene: bool  # sentences before the asking one set the scene ("X worked well. So what ...?")
@@ -1702,6 +1741,7 @@ class Scorer:
             asks_duration=bool(DURATION.search(sentences[-1])),
             asks_names=info.kind in {"entity", "list"} and bool(ORGANISATIONS.search(info.text)),
             asks_sector=info.kind in {"entity", "list"} and bool(ASKS_SECTOR.search(info.text)),
+            asks_kind=asked_kind(info.text) if info.kind in {"entity", "list"} else None,
             asks_absolute=bool(ABSOLUTE.search(info.text)),
             surveyed=share_of(info.text) if info.kind == "percentage" else None,
             scene=len(sentences) > 1,
@@ -1946,6 +1986,11 @@ class Scorer:
                 else 0.0
             )
             + W["names"] * min(names, 3) / 3
+            + (
+                W["named_kind"]
+                if asked.asks_kind and names_kind(cand.text, asked.asks_kind, info.text)
+                else 0.0
+            )
         )
 
     @staticmethod
@@ -2134,6 +2179,7 @@ W: dict[str, float] = {
     "pair_unrelated": 0.2,  # a pair whose figure's sentence has no word of the question
     "scene": 0.5,  # weight of a term only in a question's scene-setting sentence
     "names": 0.3,  # a sentence naming three or more organisations, for "which organisations"
+    "named_kind": 0.3,  # a sentence naming a thing of the kind asked ("Deltaplan": which plan)
     "unknown": 1.5,  # the most a question word weighs that the reports never use
 }
 
