@@ -663,7 +663,7 @@ class Candidate:
         return all(self.on_time if k == "time" else k in self.named for k in conflicts)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def is_title(text: str, title: str) -> bool:
     """Whether a sentence is the report's title (its first line, a running header such as
     "TECHBAROMETER 2024"): nearly all of its few words are the title's."""
@@ -671,11 +671,18 @@ def is_title(text: str, title: str) -> bool:
     return 0 < len(words) <= 12 and len(words & set(tokenize(title))) >= 0.6 * len(words)
 
 
+@lru_cache(maxsize=65536)
+def sentences_of(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of a text, cached: a passage is split once, not for every question
+    that reads it."""
+    return tuple(sentence_spans(text))
+
+
 def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
     """Sentences of a passage; long ones (tables, lists) are cut at line breaks."""
     text = passage.chunk.text
     out: list[Candidate] = []
-    for a, b in sentence_spans(text):
+    for a, b in sentences_of(text):
         pieces = [(a, b)]
         if b - a > 350 and "\n" in text[a:b]:
             pieces, pos = [], a
@@ -712,7 +719,7 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
 
 def figure_sentences(cand: Candidate) -> str:
     """The sentences of a candidate that hold its figures (all of them when none does)."""
-    told = [cand.text[a:b] for a, b in sentence_spans(cand.text)]
+    told = [cand.text[a:b] for a, b in sentences_of(cand.text)]
     return " ".join([s for s in told if any(f in s for f in cand.figures)] or told)
 
 
@@ -954,7 +961,7 @@ def subgroup(group: tuple[str, ...]) -> tuple[str, ...] | None:
     return None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def stem_set(text: str) -> frozenset[str]:
     """The stems of a text, cached: a passage's context is scored once per sentence in it."""
     stems = tokenize(text)
@@ -964,7 +971,7 @@ def stem_set(text: str) -> frozenset[str]:
 COMPOUND = 0.8  # a question word found only as part of a compound counts this much
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _lined(stems: frozenset[str]) -> str:
     """The stems one per line, with a newline before the first and after the last: a stem that
     starts or ends one of them is then a substring ("\nopleiding", "tekort\n")."""
@@ -1309,8 +1316,13 @@ def asked_kind(question: str) -> str | None:
 def names_kind(text: str, head: str, question: str) -> bool:
     """Whether the text names a thing of that kind the question does not name itself: a
     compound with it as its head ("Deltaplan" for "which plan")."""
+    return names_new(re.compile(rf"\b\w{{3,}}{head}\b", re.IGNORECASE), text, question)
+
+
+def names_new(pattern: re.Pattern[str], text: str, question: str) -> bool:
+    """Whether the pattern finds a word in the text that the question does not use."""
     q = question.lower()
-    return any(m.group().lower() not in q for m in re.finditer(rf"\b\w{{3,}}{head}\b", text, re.I))
+    return any(m.group().lower() not in q for m in pattern.finditer(text))
 
 
 def new_names(text: str, question: str) -> set[str]:
@@ -1422,8 +1434,7 @@ def names_sector(text: str, question: str) -> bool:
     asked = {s.name for s in scopes_in(question).get("sector", ())}
     if {s.name for s in scopes_in(text).get("sector", ())} - asked - {"alle sectoren"}:
         return True
-    q = question.lower()
-    return any(m.group().lower() not in q for m in SECTOR_WORD.finditer(text))
+    return names_new(SECTOR_WORD, text, question)
 
 
 _SCOPE_PATTERNS = tuple((s, re.compile(s.pattern)) for s in SCOPES)
@@ -2249,14 +2260,14 @@ def cite(cand: Candidate) -> Citation:
     )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def numbers_in(text: str) -> frozenset[str]:
     """The numbers of a text as digits only ('28.000' -> '28000'); cached, since a passage's
     numbers are read for each of its sentences."""
     return frozenset(re.sub(r"\D", "", m.group()) for m in re.finditer(r"\d+(?:[.,]\d+)*", text))
 
 
-@lru_cache(maxsize=8192)  # a passage's text is read once, not once per sentence in it
+@lru_cache(maxsize=65536)  # a passage's text is read once, not once per sentence in it
 def spelled_numbers(text: str) -> frozenset[str]:
     """The counts a text writes in words, as digits ('twee vereisten' -> '2')."""
     return frozenset(NUMBER_VALUES[m.group().lower()] for m in NUMBER_WORDS.finditer(text))
