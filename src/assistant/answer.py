@@ -1590,6 +1590,7 @@ class Asked:
     asks_names: bool  # "welke organisaties": names of organisations answer
     asks_sector: bool  # "welke sector": a sector or branch answers
     asks_kind: str | None  # "welk plan": a name of that kind answers ("Deltaplan")
+    figure_kinds: tuple[str, ...]  # the kinds of figure that answer (a count, or a share too)
     asks_absolute: bool  # "in absolute terms": a count, which a share does not give
     surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
     scene: bool  # sentences before the asking one set the scene ("X worked well. So what ...?")
@@ -1753,6 +1754,19 @@ class Scorer:
             asks_names=info.kind in {"entity", "list"} and bool(ORGANISATIONS.search(info.text)),
             asks_sector=info.kind in {"entity", "list"} and bool(ASKS_SECTOR.search(info.text)),
             asks_kind=asked_kind(info.text) if info.kind in {"entity", "list"} else None,
+            # a change may be a percentage; so may what the question itself gives in percent
+            # ("lag in 2023 op 34 procent. Hoe hoog wordt die?")
+            figure_kinds=(info.kind,)
+            + (
+                ("percentage",)
+                if info.kind == "number"
+                and (
+                    CHANGE.search(info.text)
+                    or (not info.unit and STATED_SHARE.search(info.text))
+                    or SURVEYED_COUNT.search(info.text)
+                )
+                else ()
+            ),
             asks_absolute=bool(ABSOLUTE.search(info.text)),
             surveyed=share_of(info.text) if info.kind == "percentage" else None,
             scene=len(sentences) > 1,
@@ -1830,21 +1844,9 @@ class Scorer:
         ]
         cand.local = local
         cand.coverage = cov
-        # a change may be a percentage; so may what the question itself gives in percent
-        # ("lag in 2023 op 34 procent. Hoe hoog wordt die?")
-        kinds = [info.kind] + (
-            ["percentage"]
-            if info.kind == "number"
-            and (
-                CHANGE.search(info.text)
-                or (not info.unit and STATED_SHARE.search(info.text))
-                or SURVEYED_COUNT.search(info.text)
-            )
-            else []
-        )
         cand.figures = [
             f
-            for kind in kinds
+            for kind in asked.figure_kinds
             for f in figures_of(cand.text, kind)
             # not a number the question itself names; "een kwart" has no digits and stays
             if not (numbers_in(f) and numbers_in(f) <= asked.numbers)
