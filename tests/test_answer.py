@@ -35,6 +35,7 @@ from assistant.answer import (
     is_title,
     labels_in,
     locate,
+    matches,
     measures_other,
     names_kind,
     names_sector,
@@ -48,6 +49,7 @@ from assistant.answer import (
     subgroup,
     table_cell,
     window,
+    year_marks,
 )
 from assistant.chunk import is_footnote, squash
 from assistant.retrieve import plain_form, term_groups, tokenize
@@ -704,6 +706,24 @@ def scored(assistant, question: str, text: str, heading: str = "", date: str | N
     return cands
 
 
+def test_what_a_passage_lacks_is_worked_out_once_for_all_its_sentences(assistant) -> None:
+    from assistant.answer import split_candidates
+    from assistant.models import Chunk, Passage
+
+    text = "In 2023 werkten 500 monteurs in de industrie. Dat waren er 20 meer dan in 2022."
+    chunk = Chunk("x", "x.txt", text, "Rapport", None, "", None, 1, 2)
+    asked = assistant.scorer.asked(analyse("Hoeveel lassers werkten er in 2023 in de bouw?"))
+    cands = split_candidates(Passage(chunk, 1.0), 0)
+    for c in cands:
+        assistant.scorer.score(asked, c)
+    assert len(cands) >= 2 and list(asked.passages) == [chunk]
+    facts = asked.passages[chunk]
+    assert "sector" in facts.missing  # construction asked, only industry named
+    assert any(m.startswith("lasser") for m in facts.missing)  # welders asked, fitters named
+    assert all(c.missing == list(facts.missing) for c in cands)
+    assert 0 < facts.coverage < 1  # "werkten", "2023" found; "bouw", "lassers" not
+
+
 def test_names_sector() -> None:
     question = "Which part of the manufacturing sector will lose the most jobs?"
     assert names_sector("De banenkrimp is het grootst in de chemische industrie.", question)
@@ -892,6 +912,21 @@ def test_the_highlighted_figure_is_the_asked_regions(assistant, region: str, fig
         f"Hoe groot is het aandeel 60-plussers onder de industriewerknemers in {region}?"
     )
     assert not answer.abstained and answer.highlight == [figure]
+
+
+def test_a_stem_matches_itself_and_the_head_or_tail_of_a_compound() -> None:
+    stems = frozenset({"opleidingstraject", "personeelstekort", "jaar"})
+    assert matches("opleiding", stems) and matches("tekort", stems)  # head, tail
+    assert matches("jaar", stems) and matches("personeelstekort", stems)  # the word itself
+    assert not matches("leiding", stems)  # inside a compound
+    assert not matches("jaa", stems)  # a short stem only as a word of its own
+    assert not matches("opleidingstrajecten", stems)  # longer than any
+
+
+def test_year_marks_tells_the_years_that_bound_or_start_a_period() -> None:
+    years, ranges = year_marks("Van 2014-2022 groeide het, sinds 2019 sneller; in 2023 niet.")
+    assert years == {"2014", "2022", "2019", "2023"}
+    assert ranges == {"2014", "2022", "2019"}
 
 
 def test_stems_with_a_double_vowel_match_their_plural() -> None:

@@ -93,6 +93,14 @@ URL = re.compile(r"(?:https?://|www\.)\S+")
 # a footnote marker that opens a sentence ("hbo. 13 Verder vertrekken ...")
 FOOTNOTE_MARK = re.compile(r"(?:^|(?<=[.!?]\s))\d{1,2}\s+(?=[A-Z])")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
+
+
+@lru_cache(maxsize=65536)
+def years_in(text: str) -> frozenset[str]:
+    """The years a text names."""
+    return frozenset(YEAR.findall(text))
+
+
 MONTHS_NL = [
     "januari",
     "februari",
@@ -681,7 +689,16 @@ def sentences_of(text: str) -> tuple[tuple[int, int], ...]:
 def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
     """Sentences of a passage; long ones (tables, lists) are cut at line breaks."""
     text = passage.chunk.text
-    out: list[Candidate] = []
+    return [
+        Candidate(text[x:y], passage, rank, x, y, half=half, pair=pair)
+        for x, y, half, pair in candidate_spans(text)
+    ]
+
+
+@lru_cache(maxsize=4096)  # a passage is read for many questions
+def candidate_spans(text: str) -> tuple[tuple[int, int, int | None, bool], ...]:
+    """Where split_candidates cuts a passage: (start, end, half of a two-table line, pair)."""
+    out: list[tuple[int, int, int | None]] = []
     for a, b in sentences_of(text):
         pieces = [(a, b)]
         if b - a > 350 and "\n" in text[a:b]:
@@ -700,21 +717,17 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
             # two tables side by side give two rows on one line: "Productiemedewerkers 900
             # Monteurs industriële machines 300" are two rows, each with its own figure
             if "\n" not in text[x:y] and (m := TWO_ROWS.fullmatch(text[x:y])):
-                cut = x + m.end(1)
-                out.append(Candidate(text[x:cut], passage, rank, x, cut, half=0))
-                out.append(
-                    Candidate(text[x + m.start(2) : y], passage, rank, x + m.start(2), y, half=1)
-                )
+                out += [(x, x + m.end(1), 0), (x + m.start(2), y, 1)]
                 continue
-            out.append(Candidate(text[x:y], passage, rank, x, y))
+            out.append((x, y, None))
     pairs = [
-        Candidate(text[a.start : b.end], passage, rank, a.start, b.end, pair=True)
-        for a, b in zip(out, out[1:], strict=False)
-        if b.end - a.start <= 400
-        and "\n\n" not in text[a.end : b.start]
-        and not (is_row(a.text) or is_row(b.text))  # two table rows are two answers
+        (a, d, None, True)
+        for (a, b, _), (c, d, _) in zip(out, out[1:], strict=False)
+        if d - a <= 400
+        and "\n\n" not in text[b:c]
+        and not (is_row(text[a:b]) or is_row(text[c:d]))  # two table rows are two answers
     ]
-    return out + pairs
+    return tuple((x, y, half, False) for x, y, half in out) + tuple(pairs)
 
 
 def figure_sentences(cand: Candidate) -> str:
@@ -723,6 +736,7 @@ def figure_sentences(cand: Candidate) -> str:
     return " ".join([s for s in told if any(f in s for f in cand.figures)] or told)
 
 
+@lru_cache(maxsize=65536)
 def is_row(text: str) -> bool:
     """A table row: one line, a label and then values, no sentence."""
     return "\n" not in text and bool(TABLE_VALUES.search(text)) and not re.search(r"[.!?]\s", text)
@@ -846,6 +860,13 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
     ("2014-2022") counts only when both its years are asked. A figure whose sentence has no
     year is kept only when no figure names an asked year in its own sentence (the year may be
     in the caption or the sentence before)."""
+    return list(_figures_of_year(text, tuple(figures), years))
+
+
+@lru_cache(maxsize=65536)  # a sentence is scored for many questions
+def _figures_of_year(
+    text: str, figures: tuple[str, ...], years: tuple[str, ...]
+) -> tuple[str, ...]:
     marks = [(m.start(), m.end(), m.group()) for m in YEAR_RANGE.finditer(text)]
     marks += [
         (m.start(), m.end(), m.group())
@@ -879,7 +900,7 @@ def figures_of_year(text: str, figures: list[str], years: tuple[str, ...]) -> li
         nearest = min(own, key=lambda m: (min(abs(m[0] - end), abs(pos - m[1])), m[0] < pos))
         if set(YEAR.findall(nearest[2])) <= set(years):  # a period counts when both ends asked
             kept.append(f)
-    return kept or unknown
+    return tuple(kept or unknown)
 
 
 # a period from now ("de komende twee à drie jaar", "the next 5 years"): a date that answers
@@ -893,15 +914,20 @@ COMING = re.compile(
 
 def figures_of(text: str, kind: str) -> list[str]:
     """The figures of the asked type in a sentence, in order."""
+    return list(_figures_of(text, kind))
+
+
+@lru_cache(maxsize=65536)  # a sentence is scored for many questions
+def _figures_of(text: str, kind: str) -> tuple[str, ...]:
     text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)  # "10 De ..." is a marker
     text = URL.sub(lambda m: " " * len(m.group()), text)  # "nu.nl/55823-..." holds no figure
     if kind == "percentage":
-        return [m.group().strip() for m in PERCENT.finditer(text)]
+        return tuple(m.group().strip() for m in PERCENT.finditer(text))
     if kind == "date":
         day_month_year = rf"(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\s+\d{{4}}"
         numeric = r"\b\d{1,2}-\d{1,2}-\d{4}\b"  # "geraadpleegd op 06-02-2024"
         pattern = rf"{day_month_year}|{numeric}|{YEAR.pattern}|\b\d{{4}}-\d{{4}}\b|{COMING.pattern}"
-        return [m.group() for m in re.finditer(pattern, text, re.IGNORECASE)]
+        return tuple(m.group() for m in re.finditer(pattern, text, re.IGNORECASE))
     if kind == "number":
         found: list[tuple[int, str]] = []
         shares = [s.span() for s in PERCENT.finditer(text)]  # "3 op 10" is a share, not a count
@@ -921,8 +947,8 @@ def figures_of(text: str, kind: str) -> list[str]:
                 continue  # "op 21 mei": a day, not a count
             found.append((m.start(), value))
         found += [(m.start(), m.group()) for m in NUMBER_WORDS.finditer(text)]
-        return [value for _, value in sorted(found)]
-    return []
+        return tuple(value for _, value in sorted(found))
+    return ()
 
 
 # Place names and their adjectives count as the same constraint.
@@ -971,23 +997,20 @@ def stem_set(text: str) -> frozenset[str]:
 COMPOUND = 0.8  # a question word found only as part of a compound counts this much
 
 
-@lru_cache(maxsize=65536)
-def _lined(stems: frozenset[str]) -> str:
-    """The stems one per line, with a newline before the first and after the last: a stem that
-    starts or ends one of them is then a substring ("\nopleiding", "tekort\n")."""
-    return "\n" + "\n".join(stems) + "\n"
+@lru_cache(maxsize=16384)
+def reach(stems: frozenset[str]) -> frozenset[str]:
+    """The stems with every head and tail of five letters or more that a Dutch compound among
+    them may have been made of: 'opleiding' of 'opleidingstraject', 'tekort' of
+    'personeelstekort' (and some that are no word, which no question asks)."""
+    affixes = {w[:i] for w in stems for i in range(5, len(w))}
+    affixes |= {w[-i:] for w in stems for i in range(5, len(w))}
+    return stems | affixes
 
 
-@lru_cache(maxsize=65536)  # the stems of a passage are matched once, not once per sentence
 def matches(stem: str, stems: frozenset[str]) -> bool:
     """A question stem occurs among the stems, also as the head or tail of a Dutch compound
     ('opleiding' in 'opleidingstraject', 'tekort' in 'personeelstekort')."""
-    if stem in stems:
-        return True
-    if len(stem) < 5:
-        return False
-    lined = _lined(stems)
-    return f"\n{stem}" in lined or f"{stem}\n" in lined
+    return stem in reach(stems)
 
 
 # Words of a quarter constraint ("tweede kwartaal"): scored by the quarter, not as topic.
@@ -1004,6 +1027,21 @@ def other_quarters(quarter: int, months: bool = False) -> str:
         ]
         others.append(rf"\b(?:{'|'.join(names)})\b")
     return "|".join(others)
+
+
+@lru_cache(maxsize=65536)  # a sentence is scored for many questions
+def quarter_told(text: str, quarter: int) -> int:
+    """Whether a text names the quarter (1; "eind 2025" the fourth) or speaks of another one
+    (-1; "eind 2025" when the third quarter is asked), or neither (0)."""
+    if re.search(quarter_pattern(quarter), text, re.IGNORECASE):
+        return 1
+    if re.search(other_quarters(quarter), text, re.IGNORECASE):
+        return -1
+    if quarter == 4 and re.search(YEAR_END, text, re.IGNORECASE):
+        return 1
+    if re.search(END_OF_YEAR, text, re.IGNORECASE):
+        return -1
+    return 0
 
 
 def quarter_pattern(quarter: int) -> str:
@@ -1041,10 +1079,11 @@ LAST_YEAR_TOLD = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def with_previous_year(text: str) -> str:
     """The text with "het jaar ervoor" written as the year it means, when the text names one
     year: "In 2023 ... 12.500, versus 11.440 in het jaar ervoor" has 11.440 for 2022."""
-    years = set(YEAR.findall(text))
+    years = set(years_in(text))
     if len(years) != 1 or not PREVIOUS_YEAR.search(text):
         return text
     return PREVIOUS_YEAR.sub(f"in {int(years.pop()) - 1}", text)
@@ -1064,6 +1103,16 @@ FUTURE = re.compile(
     re.IGNORECASE,
 )
 SINCE_YEAR = re.compile(r"\b(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def year_marks(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The years a text names, and those of them that bound a period ("2014-2022") or start one
+    ("sinds 2022")."""
+    ranges = years_in(" ".join(YEAR_RANGE.findall(text))) | set(SINCE_YEAR.findall(text))
+    return years_in(text), ranges
+
+
 YEAR_END = r"\beind\b|\bend of\b|\bdecember\b|\bultimo\b"
 END_OF_YEAR = r"\b(?:eind|einde|end of|ultimo)\s+(?:(?:van|het jaar)\s+)*(?:19|20)\d\d\b"
 
@@ -1106,12 +1155,15 @@ def measures_other(text: str, figure: str, unit: tuple[str, ...]) -> bool:
 
 
 LABELLED = re.compile(r"\b\w*?(niveau|level|fase|phase|stap|step)[\s-]*(\d{1,2})\b", re.IGNORECASE)
+LABEL_WORD = re.compile(r"niveau|level|fase|phase|stap|step", re.IGNORECASE)
 LABEL_NAMES = {"level": "niveau", "phase": "fase", "step": "stap"}
 
 
 def labels_in(text: str) -> dict[str, set[str]]:
     """Numbered labels by kind: 'beroepsniveau 2' and 'level 2' -> {'niveau': {'2'}}."""
     out: dict[str, set[str]] = {}
+    if not LABEL_WORD.search(text):  # the quick test: LABELLED is slow on a text without one
+        return out
     for m in LABELLED.finditer(text):
         label = m.group(1).lower()
         out.setdefault(LABEL_NAMES.get(label, label), set()).add(m.group(2))
@@ -1481,10 +1533,13 @@ def scope_conflict(
     or sector (construction asked, industry told). A text that names nothing of a kind is
     read with its context (heading, lead-in, table caption). With `narrower`, a more specific
     scope answers too ("which parts of industry": the food industry)."""
-    told, around = scopes_in(text), scopes_in(context) if context else {}
+    told, around = scopes_in(text), None
     conflicts = set()
     for kind, names in asked.items():
-        named = told.get(kind) or around.get(kind)
+        named = told.get(kind)
+        if not named and context:  # the context only when needed: a new one is slow to read
+            around = scopes_in(context) if around is None else around
+            named = around.get(kind)
         if not named or names & {s.name for s in named}:
             continue
         if any(s.covers and set(s.covers) <= names for s in named):
@@ -1598,6 +1653,20 @@ class Asked:
     # a date marked as a start ("sinds wanneer": SINCE), an end ("tot welk jaar": UNTIL) or
     # the bounds of a period ("tussen welke jaren": PERIOD, which "de komende drie jaar" answers)
     date_marks: tuple[re.Pattern[str], ...] = ()
+    # what scoring needs of each passage read for this question (Scorer.about)
+    passages: dict[Chunk, PassageFacts] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class PassageFacts:
+    """What scoring needs of a whole passage for one question: the same for each of its
+    sentences, so worked out once."""
+
+    stems: frozenset[str]  # of its title, heading and text
+    coverage: float  # the share of the question's weight in terms it has
+    rare_missing: int  # rare terms of the question it lacks
+    missing: tuple[str, ...]  # required names, occupations and scopes it lacks
+    numbers_missing: bool  # a number of the question is nowhere in it
 
 
 class Scorer:
@@ -1782,6 +1851,51 @@ class Scorer:
             ),
         )
 
+    def about(self, asked: Asked, chunk: Chunk) -> PassageFacts:
+        """What scoring needs of a passage for the question, worked out on its first sentence
+        and kept for the others."""
+        if facts := asked.passages.get(chunk):
+            return facts
+        ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
+        found = [g for g in asked.terms if any(matches(s, ctx_stems) for s in g)]
+        missing = [
+            sorted(names)[0]
+            for names in asked.names
+            if not names & ctx_stems
+            # introduced in the paragraph before ("UWV werkt samen met Saxion ... Na 4 periodes")
+            and not names & self.stems_before(chunk)
+            # a country or region sets the scope of a whole report: anywhere in it is enough
+            and not (names & self._places and self.retriever.in_document(chunk.source, names))
+        ] + [  # welders asked, not named here nor in the paragraph before
+            g[0]
+            for g in asked.subgroups
+            if not any(matches(s, ctx_stems) or matches(s, self.stems_before(chunk)) for s in g)
+        ]
+        around = scopes_in(f"{chunk.title} {chunk.heading} {chunk.text}")
+        missing += [  # a sector or level of education the passage never names
+            kind
+            for kind, names in asked.scopes.items()
+            # a country may be anywhere in the report (see names), a region must be here
+            if (kind != "place" or any(s.depth >= 2 for s in SCOPES if s.name in names))
+            and not names & {s.name for s in around.get(kind, ())}
+            # a group of people, anywhere in the report (its section on career switchers)
+            and not (kind == "people" and names & self.document_scopes(chunk.source, kind))
+        ]
+        whole = f"{chunk.heading} {chunk.text}"
+        facts = PassageFacts(
+            stems=ctx_stems,
+            coverage=sum(asked.weights[g] for g in found) / asked.total,
+            rare_missing=sum(1 for g in asked.terms if asked.weights[g] >= 3.0 and g not in found),
+            missing=tuple(missing),
+            # A 1 may be "één" or "een" ("1 op de 5": "Eén op de vijf"), which no word count
+            # reads.
+            numbers_missing=bool(
+                asked.plain_numbers - {"1"} - numbers_in(whole) - spelled_numbers(whole)
+            ),
+        )
+        asked.passages[chunk] = facts
+        return facts
+
     def score(self, asked: Asked, cand: Candidate) -> None:
         info, terms, weights = asked.info, asked.terms, asked.weights
         chunk = cand.passage.chunk
@@ -1803,45 +1917,27 @@ class Scorer:
             if cand.half is not None and (sides := side_captions(chunk.text, top)):
                 previous = heading = caption = sides[cand.half]  # its own table's caption
         lead_stems = stem_set(f"{heading} {previous[-300:]}")
-        local_stems = sent_stems | lead_stems
-        ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
+        facts = self.about(asked, chunk)
+        ctx_stems = facts.stems
         total = asked.total
-        in_sent, in_local, in_ctx = (
-            [g for g in terms if any(matches(s, stems) for s in g)]
-            for stems in (sent_stems, local_stems, ctx_stems)
-        )
+        sent_reach, lead_reach = reach(sent_stems), reach(lead_stems)
+        in_sent = [g for g in terms if not sent_reach.isdisjoint(g)]
+        # with the lead-in (a word found among the sentence's stems or the lead-in's is found
+        # among both)
+        in_local = [g for g in terms if g in in_sent or not lead_reach.isdisjoint(g)]
         # a word itself counts fully, as part of a compound a little less ("techniek" in
         # "Elektrotechniek" is less than "Engineering" for "engineering")
         cov = sum(weights[g] * (1.0 if set(g) & sent_stems else COMPOUND) for g in in_sent) / total
-        local = sum(weights[g] * (1.0 if set(g) & local_stems else COMPOUND) for g in in_local)
+        local = sum(
+            weights[g] * (1.0 if set(g) & sent_stems or set(g) & lead_stems else COMPOUND)
+            for g in in_local
+        )
         local /= total
         if row:
             cov = (cov + local) / 2  # a row is read with its header and caption
-        ctx = sum(weights[g] for g in in_ctx) / total
-        rare_missing = sum(1 for g in terms if weights[g] >= 3.0 and g not in in_ctx)
-        cand.missing = [
-            sorted(names)[0]
-            for names in asked.names
-            if not names & ctx_stems
-            # introduced in the paragraph before ("UWV werkt samen met Saxion ... Na 4 periodes")
-            and not names & self.stems_before(chunk)
-            # a country or region sets the scope of a whole report: anywhere in it is enough
-            and not (names & self._places and self.retriever.in_document(chunk.source, names))
-        ] + [  # welders asked, not named here nor in the paragraph before
-            g[0]
-            for g in asked.subgroups
-            if not any(matches(s, ctx_stems) or matches(s, self.stems_before(chunk)) for s in g)
-        ]
-        around = scopes_in(f"{chunk.title} {chunk.heading} {chunk.text}")
-        cand.missing += [  # a sector or level of education the passage never names
-            kind
-            for kind, names in asked.scopes.items()
-            # a country may be anywhere in the report (see names), a region must be here
-            if (kind != "place" or any(s.depth >= 2 for s in SCOPES if s.name in names))
-            and not names & {s.name for s in around.get(kind, ())}
-            # a group of people, anywhere in the report (its section on career switchers)
-            and not (kind == "people" and names & self.document_scopes(chunk.source, kind))
-        ]
+        ctx = facts.coverage
+        rare_missing = facts.rare_missing
+        cand.missing = list(facts.missing)
         cand.local = local
         cand.coverage = cov
         cand.figures = [
@@ -1949,11 +2045,7 @@ class Scorer:
         )
         # a number the question names ("between 50 and 60") that the passage lacks
         # ("welke 2 dingen": "twee vereisten" has it in words)
-        whole = f"{chunk.heading} {chunk.text}"
-        # A 1 may be "één" or "een" ("1 op de 5": "Eén op de vijf"), which no word count reads.
-        cand.numbers_missing = bool(
-            plain_numbers - {"1"} - numbers_in(whole) - spelled_numbers(whole)
-        )
+        cand.numbers_missing = facts.numbers_missing
         # a source line above a figure ("Bron: Windpark boven Groningen") says where it came
         # from, not what the text below it is about
         about = "" if re.match(r"bron\b|source\b", heading, re.I) else heading
@@ -2072,7 +2164,8 @@ class Scorer:
                 cand.conflicts.add("group")
             elif all(any(matches(s, near) for s in g) for g in asked.subgroups):
                 cand.named.add("group")
-        told_labels = labels_in(told_text)  # "beroepsniveau 3" asked, "beroepsniveau 2" told
+        # "beroepsniveau 3" asked, "beroepsniveau 2" told
+        told_labels = labels_in(told_text) if asked.labels else {}
         if any(
             kind in told_labels and not numbers & told_labels[kind]
             for kind, numbers in asked.labels.items()
@@ -2088,10 +2181,7 @@ class Scorer:
         if cand.cell:
             year_score = 1.0  # the value sits in the asked year's column
         elif info.years:
-            text = with_previous_year(cand.text)
-            years = set(YEAR.findall(text))
-            ranges = set(YEAR.findall(" ".join(YEAR_RANGE.findall(text))))
-            ranges |= set(SINCE_YEAR.findall(text))  # "sinds 2022": the start of a period
+            years, ranges = year_marks(with_previous_year(cand.text))
             if set(info.years) <= years - ranges:
                 year_score = 1.0
             elif set(info.years) <= years:
@@ -2099,32 +2189,36 @@ class Scorer:
             elif years and not set(info.years) & years and info.kind != "date":
                 cand.conflicts.add("time")  # the sentence speaks of another year
                 year_score = -1.0
-            elif set(info.years) <= set(YEAR.findall(caption)):
+            elif set(info.years) <= years_in(caption):
                 year_score = 0.6
             elif (m := COMPARED_WITH.match(chunk.text, cand.end)) and m.group(1) in info.years:
                 cand.conflicts.add("time")  # "1.847.000 werkenden. Dat is 5% meer dan in 2023."
                 year_score = -1.0
-            elif set(info.years) <= set(YEAR.findall(chunk.text)):
+            elif set(info.years) <= years_in(chunk.text):
                 year_score = 0.3
             else:
                 year_score = -0.5
-                around = set(YEAR.findall(f"{chunk.title} {chunk.heading} {chunk.text}"))
+                around = years_in(f"{chunk.title} {chunk.heading} {chunk.text}")
                 if around and not set(info.years) & around and info.kind != "date":
                     cand.conflicts.add("time")  # the whole passage is about other years
         if info.years and info.kind != "date":
             # one month of the asked year, when the whole year is asked
             asked_years = "|".join(info.years)
-            month = re.search(rf"\b(?:{MONTH_NAMES})\s+(?:{asked_years})\b", cand.text, re.I)
+            month = (
+                any(y in cand.text for y in info.years)  # the quick test
+                and WHOLE_YEAR.search(info.text)
+                and re.search(rf"\b(?:{MONTH_NAMES})\s+(?:{asked_years})\b", cand.text, re.I)
+            )
             # what is still to come, for a year the report has already seen; not when the
             # question asks what is to come ("hoe hoog wordt die de komende jaren")
             written = int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
             future = (
                 not FUTURE.search(info.text)
-                and not set(info.years) & set(YEAR.findall(cand.text))
+                and not set(info.years) & years_in(cand.text)
                 and max(map(int, info.years)) <= written
                 and FUTURE.search(cand.text)
             )
-            if (month and WHOLE_YEAR.search(info.text)) or future:
+            if month or future:
                 cand.conflicts.add("time")
                 year_score = -1.0
         elif (
@@ -2143,25 +2237,17 @@ class Scorer:
         quarter_score = 0.0
         if info.quarter:
             pattern = quarter_pattern(info.quarter)
-            others = other_quarters(info.quarter)
-            if re.search(pattern, cand.text, re.IGNORECASE):
-                quarter_score = 1.0
-            elif re.search(others, cand.text, re.IGNORECASE):
-                quarter_score = -1.0
-                cand.conflicts.add("time")  # the sentence speaks of another quarter
-            elif info.quarter == 4 and re.search(YEAR_END, cand.text, re.IGNORECASE):
-                quarter_score = 1.0  # "eind 2025" for the last quarter
-            elif re.search(END_OF_YEAR, cand.text, re.IGNORECASE):
-                quarter_score = -1.0
-                cand.conflicts.add("time")  # "eind 2025" when the third quarter is asked
+            if told := quarter_told(cand.text, info.quarter):
+                quarter_score = float(told)
+                if told < 0:
+                    cand.conflicts.add("time")
             elif re.search(pattern, caption, re.IGNORECASE):
                 quarter_score = 0.6
             else:
                 quarter_score = -0.5
                 # a month of another quarter, unless the question names a month itself ("Q3
                 # vacancies; how many on WW in October?")
-                if not MONTH.search(info.text):
-                    others = other_quarters(info.quarter, months=True)
+                others = other_quarters(info.quarter, months=not MONTH.search(info.text))
                 if row and re.search(others, caption, re.IGNORECASE):
                     cand.conflicts.add("time")  # a row of a table of another quarter or month
         return quarter_score
