@@ -41,6 +41,7 @@ from assistant.answer import (
     names_sector,
     numbers_supported,
     question_kind,
+    relaxed,
     rerank,
     scope_conflict,
     share_of,
@@ -921,6 +922,22 @@ def test_a_stem_matches_itself_and_the_head_or_tail_of_a_compound() -> None:
     assert not matches("leiding", stems)  # inside a compound
     assert not matches("jaa", stems)  # a short stem only as a word of its own
     assert not matches("opleidingstrajecten", stems)  # longer than any
+
+
+def test_a_relaxed_pattern_drops_word_boundaries_and_lookarounds() -> None:
+    pattern = r"(?<!\bte )\bbouw(?!stenen|en\b|t\b)|\bconstruction\b"
+    assert relaxed(pattern) == "bouw|construction"
+    assert relaxed(r"\bwom[ae]n\b|\b55\+|x(?=[)(])") == r"wom[ae]n|55\+|x"
+
+
+def test_scopes_are_found_as_by_their_full_patterns(assistant) -> None:
+    from assistant.answer import SCOPES, scopes_in, sentences_of
+
+    texts = [c.text[a:b] for c in assistant.retriever.chunks for a, b in sentences_of(c.text)]
+    texts += ["op te bouwen", "de bouwsector", "Bouwt", "55-plussers", "agency temps", "vwo"]
+    for text in texts:
+        full = {s for s in SCOPES if re.search(s.pattern, text.lower())}
+        assert {s for found in scopes_in(text).values() for s in found} == full, text
 
 
 def test_year_marks_tells_the_years_that_bound_or_start_a_period() -> None:
