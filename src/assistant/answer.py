@@ -1895,7 +1895,8 @@ class Scorer:
         and kept for the others."""
         if facts := asked.passages.get(chunk):
             return facts
-        ctx_stems = stem_set(f"{chunk.title} {chunk.heading} {chunk.text}")
+        everything = f"{chunk.title} {chunk.heading} {chunk.text}"
+        ctx_stems = stem_set(everything)
         found = [g for g in asked.terms if any(matches(s, ctx_stems) for s in g)]
         missing = [
             sorted(names)[0]
@@ -1910,7 +1911,7 @@ class Scorer:
             for g in asked.subgroups
             if not any(matches(s, ctx_stems) or matches(s, self.stems_before(chunk)) for s in g)
         ]
-        around = scopes_in(f"{chunk.title} {chunk.heading} {chunk.text}")
+        around = scopes_in(everything)
         missing += [  # a sector or level of education the passage never names
             kind
             for kind, names in asked.scopes.items()
