@@ -11,6 +11,7 @@ import pytest
 from assistant.answer import (
     ABSOLUTE,
     CHANGE,
+    DATELINE,
     DURATION,
     LAST_YEAR_ASKED,
     LAST_YEAR_TOLD,
@@ -31,6 +32,7 @@ from assistant.answer import (
     figures_of,
     figures_of_scope,
     figures_of_year,
+    has_term,
     is_row,
     is_title,
     labels_in,
@@ -41,12 +43,14 @@ from assistant.answer import (
     names_sector,
     numbers_supported,
     question_kind,
+    reach,
     relaxed,
     rerank,
     scope_conflict,
     share_of,
     spelled_numbers,
     spells_out,
+    stem_set,
     subgroup,
     table_cell,
     window,
@@ -924,6 +928,63 @@ def test_a_stem_matches_itself_and_the_head_or_tail_of_a_compound() -> None:
     assert not matches("opleidingstrajecten", stems)  # longer than any
 
 
+def test_a_compound_of_the_question_matches_its_parts_apart(assistant) -> None:
+    """'industriesector' is 'de sector industrie'; 'voorbeeld' is no 'voor' and 'beeld'."""
+    sector = ("industriesector",)
+    told = reach(stem_set("De grootste groep komt uit de sector industrie."))
+    parts = (frozenset({"industrie"}), frozenset({"sector"}))
+    assert has_term(sector, told, parts)
+    assert not has_term(sector, told, ())  # the word itself is not there
+    assert not has_term(sector, reach(stem_set("De sector groeit.")), parts)
+    assert has_term(sector, reach(stem_set("Een industriesector.")), ())
+    asked = assistant.scorer.asked(analyse("Welk voorbeeld geeft de industriesector?"))
+    assert asked.parts == {sector: parts}
+    # each part in its plain form too: "groot" is "grote"
+    (big,) = assistant.scorer.asked(analyse("Hoeveel grootbedrijven?")).parts.values()
+    assert has_term(("grootbedrijf",), reach(stem_set("Voor grote bedrijven.")), big)
+    answer = assistant.ask("Welk deel van de WW'ers uit de industriesector is 55-plus?")
+    assert not answer.abstained and "43%" in answer.answer
+
+
+def test_a_project_that_should_run_is_one_that_should_be_operational(assistant) -> None:
+    answer = assistant.ask("In welk jaar moet het Porthos-project draaien?")
+    assert not answer.abstained and "2026" in answer.answer
+    assert "operationeel" in answer.citations[0].quote
+
+
+def test_when_a_report_appeared_is_told_by_its_dateline(assistant) -> None:
+    assert DATELINE.fullmatch("Ede, maart 2024") and DATELINE.fullmatch("Den Haag, 3 May 2025")
+    assert not DATELINE.fullmatch("In maart 2024 steeg het aantal vacatures")
+    answer = assistant.ask("Wanneer verscheen de TechBarometer?")
+    assert not answer.abstained and answer.answer == "Ede, maart 2024"
+    (citation,) = answer.citations
+    assert citation.source == "003_3a9c37bcf67670c7.txt" and citation.line_start == 3504
+    # the month is news even when the question names the year
+    assert "maart 2024" in assistant.ask("When was the TechBarometer 2024 released?").answer
+
+
+def test_a_number_of_the_question_may_be_told_before_in_the_same_section(assistant) -> None:
+    """'18 procent is jonger dan 35 jaar' ends one passage; 'Van deze jongeren werken de
+    meesten in de installatiebranche' starts the next, under the same heading. A passage
+    under a heading of its own does not borrow the numbers of the one before."""
+    young = assistant.ask("In welke twee branches werken de meeste technici jonger dan 35?")
+    assert not young.abstained and "installatiebranche" in young.answer
+    assert "35" not in young.citations[0].quote  # the number is in the passage before
+    region = "Welk aandeel van de werknemers in het Noordzeekanaalgebied is 50 tot 60 jaar?"
+    assert assistant.ask(region).abstained  # only its 60-plussers; the 50-60 are national
+
+
+def test_last_years_figure_is_told_by_its_own_sentence(assistant) -> None:
+    """'En 54 procent stelt [...]. Dat ligt hoger dan vorig jaar.' gives this year's figure;
+    'Toen zag maar 11 procent [...]' last year's."""
+    answer = assistant.ask(
+        "Hoeveel procent van de techbedrijven noemde vorig jaar een cultuurverandering binnen "
+        "bedrijven als oplossing om meer vrouwen te trekken?"
+    )
+    assert not answer.abstained and "11 procent" in answer.answer
+    assert "54 procent" not in answer.answer
+
+
 def test_a_relaxed_pattern_drops_word_boundaries_and_lookarounds() -> None:
     pattern = r"(?<!\bte )\bbouw(?!stenen|en\b|t\b)|\bconstruction\b"
     assert relaxed(pattern) == "bouw|construction"
@@ -1319,6 +1380,19 @@ def test_a_figure_about_one_group_of_people_does_not_answer_for_all(assistant) -
     changers = asked_scopes("What percentage of prospective career changers felt positive?")
     assert changers["people"] == {"zij-instromers"}
     assert share_of("What share of career changers feel positive?") == "zij-instromers"
+
+
+def test_the_technical_industries_are_not_manufacturing(assistant) -> None:
+    """'The technical industries' are the technical sectors of the position paper, not
+    industry: a passage that never names industry still answers them."""
+    assert "sector" not in asked_scopes("Why do the technical industries want more W&T?")
+    assert "sector" not in asked_scopes("What does the tech industry ask of the minister?")
+    assert asked_scopes("How many work in manufacturing industries?")["sector"] == {"industrie"}
+    assert asked_scopes("Which industries employ most?")["sector"] == {"industrie"}
+    (paper,) = [c for c in assistant.retriever.chunks if "Veranker Wetenschap" in c.text]
+    assert "industri" not in f"{paper.title} {paper.heading} {paper.text}".lower()
+    asked = assistant.scorer.asked(analyse("Why do the technical industries want W&T taught?"))
+    assert not assistant.scorer.facts_of(asked, paper).missing
 
 
 def test_a_group_of_people_the_report_never_names_is_missing(assistant) -> None:

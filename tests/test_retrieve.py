@@ -67,6 +67,8 @@ def test_dutch_synonyms_join_a_word_group() -> None:
     assert set(tokenize("prioritair")) <= set(first)
     (funding,) = term_groups("financiering")  # of education: "de bekostiging van het mbo"
     assert set(tokenize("bekostiging")) <= set(funding)
+    (running,) = term_groups("draaien")  # a plant or project: "in 2026 operationeel"
+    assert set(tokenize("operationeel")) <= set(running)
 
 
 def test_the_parts_of_a_hyphenated_english_word_are_translated() -> None:

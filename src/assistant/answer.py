@@ -197,6 +197,15 @@ _NL_HINTS = {
     *("heeft", "hebben", "wordt", "worden", "niet", "ook", "nog", "meer", "minder", "totaal"),
     "totale",
 }
+# a question of when a report appeared, and the dateline that says it ("Ede, maart 2024")
+PUBLISHED = re.compile(
+    r"\b(?:verscheen|verschenen|verschijnt|gepubliceerd|publiceerde|uitgebracht|uitgegeven"
+    r"|published|released|came out|appeared|issued)\b",
+    re.IGNORECASE,
+)
+DATELINE = re.compile(
+    rf"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, (?:\d{{1,2}} )?(?i:{MONTH_NAMES}) \d{{4}}\.?"
+)
 REFERENCE = re.compile(r"https?://|www\.|\(\d{4}[a-z]?\),|^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]|\b[A-Z][\w-]+ \(\d{4}\)")
 QUESTION_WORDS = {
     "hoeveel",
@@ -1007,6 +1016,18 @@ def reach(stems: frozenset[str]) -> frozenset[str]:
     return stems | affixes
 
 
+Parts = tuple[frozenset[str], ...]  # a compound's parts, each with its plain form
+
+
+def has_term(group: tuple[str, ...], reached: frozenset[str], parts: Parts) -> bool:
+    """Whether a text has a term of the question: one of its stems within the text's reach(),
+    or, for a compound, each of its parts ("industriesector": "de sector industrie",
+    "grootbedrijf": "grote bedrijven")."""
+    return not reached.isdisjoint(group) or (
+        bool(parts) and not any(reached.isdisjoint(p) for p in parts)
+    )
+
+
 def matches(stem: str, stems: frozenset[str]) -> bool:
     """A question stem occurs among the stems, also as the head or tail of a Dutch compound
     ('opleiding' in 'opleidingstraject', 'tekort' in 'personeelstekort')."""
@@ -1436,7 +1457,9 @@ SCOPES = (
     Scope("place", "groningen", r"\bgroning|\beemshaven|\bdelfzijl", 2),
     Scope("place", "brabant", r"\bbrabant", 2),
     Scope("place", "amsterdam", r"\bamsterdam|\bnoordzeekanaalgebied|\bijmuiden", 2),
-    Scope("sector", "industrie", r"industri|manufactur"),
+    # not "the technical industries": the technical sectors (installation, metal,
+    # electrical, construction) of the position paper and the TechBarometer
+    Scope("sector", "industrie", r"(?<!technical )(?<!tech )(?<!technology )industri|manufactur"),
     Scope("sector", "chemie", r"\bchemi|\bpetrochemi", 2),
     Scope("sector", "metaal", r"\bmeta(?:al|l)", 2),
     Scope("sector", "elektrotechniek", r"elektrotechni|electrical engineering", 2),
@@ -1686,8 +1709,11 @@ class Asked:
     asks_kind: str | None  # "welk plan": a name of that kind answers ("Deltaplan")
     figure_kinds: tuple[str, ...]  # the kinds of figure that answer (a count, or a share too)
     asks_absolute: bool  # "in absolute terms": a count, which a share does not give
+    asks_published: bool  # "wanneer is het rapport verschenen": its dateline answers
     surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
     scene: bool  # sentences before the asking one set the scene ("X worked well. So what ...?")
+    # the parts of its compound terms, which also match apart ("industriesector")
+    parts: dict[tuple[str, ...], Parts] = field(default_factory=dict)
     abbreviation: str | None = None  # "waar staat PLC voor": the abbreviation asked
     # a date marked as a start ("sinds wanneer": SINCE), an end ("tot welk jaar": UNTIL) or
     # the bounds of a period ("tussen welke jaren": PERIOD, which "de komende drie jaar" answers)
@@ -1876,8 +1902,15 @@ class Scorer:
                 else ()
             ),
             asks_absolute=bool(ABSOLUTE.search(info.text)),
+            asks_published=info.kind == "date" and bool(PUBLISHED.search(info.text)),
             surveyed=share_of(info.text) if info.kind == "percentage" else None,
             scene=len(sentences) > 1,
+            parts={
+                g: tuple(frozenset({p, plain_form(p)}) for p in parts)
+                for g in terms
+                if (parts := self.retriever.decompose(g[0]))
+                and all(len(p) >= 4 and tokenize(p) == [p] for p in parts)  # not "voor|beeld"
+            },
             abbreviation=asked_abbreviation(info.text),
             date_marks=tuple(
                 mark
@@ -1897,7 +1930,8 @@ class Scorer:
             return facts
         everything = f"{chunk.title} {chunk.heading} {chunk.text}"
         ctx_stems = stem_set(everything)
-        found = [g for g in asked.terms if any(matches(s, ctx_stems) for s in g)]
+        ctx_reach = reach(ctx_stems)
+        found = [g for g in asked.terms if has_term(g, ctx_reach, asked.parts.get(g, ()))]
         missing = [
             sorted(names)[0]
             for names in asked.names
@@ -1922,15 +1956,19 @@ class Scorer:
             and not (kind == "people" and names & self.document_scopes(chunk.source, kind))
         ]
         whole = f"{chunk.heading} {chunk.text}"
+        lacks = asked.plain_numbers - {"1"} - numbers_in(whole) - spelled_numbers(whole)
+        before = self.retriever.preceding(chunk) if lacks else None
+        if before and before.heading == chunk.heading:
+            # told before in the same section ("18 procent is jonger dan 35 jaar. [...] Van
+            # deze jongeren werken de meesten in ...")
+            lacks -= numbers_in(before.text)
         facts = PassageFacts(
             stems=ctx_stems,
             coverage=sum(asked.weights[g] for g in found) / asked.total,
             rare_missing=sum(1 for g in asked.terms if asked.weights[g] >= 3.0 and g not in found),
             missing=tuple(missing),
             # (a 1 may be "één" or "een", which no word count reads: "Eén op de vijf")
-            numbers_missing=bool(
-                asked.plain_numbers - {"1"} - numbers_in(whole) - spelled_numbers(whole)
-            ),
+            numbers_missing=bool(lacks),
         )
         asked.passages[chunk] = facts
         return facts
@@ -1960,9 +1998,10 @@ class Scorer:
         ctx_stems = facts.stems
         total = asked.total
         sent_reach, lead_reach = reach(sent_stems), reach(lead_stems)
-        in_sent = [g for g in terms if not sent_reach.isdisjoint(g)]
+        parts = asked.parts
+        in_sent = [g for g in terms if has_term(g, sent_reach, parts.get(g, ()))]
         # with its lead-in: the words of the sentence and those of the lead-in
-        in_local = [g for g in terms if g in in_sent or not lead_reach.isdisjoint(g)]
+        in_local = [g for g in terms if g in in_sent or has_term(g, lead_reach, parts.get(g, ()))]
         # a word itself counts fully, as part of a compound a little less ("techniek" in
         # "Elektrotechniek" is less than "Engineering" for "engineering")
         cov = sum(weights[g] * (1.0 if set(g) & sent_stems else COMPOUND) for g in in_sent) / total
@@ -1971,6 +2010,8 @@ class Scorer:
             for g in in_local
         )
         local /= total
+        if asked.asks_published and DATELINE.fullmatch(cand.text.strip()):
+            cov = local = max(local, facts.coverage)  # a dateline dates its whole report
         if row:
             cov = (cov + local) / 2  # a row is read with its header and caption
         ctx = facts.coverage
@@ -1982,8 +2023,10 @@ class Scorer:
             f
             for kind in asked.figure_kinds
             for f in figures_of(cand.text, kind)
-            # not a number the question itself names; "een kwart" has no digits and stays
+            # not a number the question itself names; "een kwart" has no digits and stays,
+            # and so does a month of the year it names ("TechBarometer 2024": maart 2024)
             if not (numbers_in(f) and numbers_in(f) <= asked.numbers)
+            or (kind == "date" and MONTH.search(f) and not MONTH.search(info.text))
         ]
         if "level" in asked.scopes and info.kind in {"number", "percentage"}:
             # the level of education of each figure's clause; before the years, since a pair's
@@ -2263,7 +2306,9 @@ class Scorer:
             info.kind in {"number", "percentage"}
             and not info.compare
             and LAST_YEAR_ASKED.search(info.text)
-            and not LAST_YEAR_TOLD.search(cand.text)
+            # (of a pair, the sentence of its figure: "En 54 procent [...]. Dat ligt hoger dan
+            # vorig jaar." gives this year's)
+            and not LAST_YEAR_TOLD.search(figure_sentences(cand))
         ):  # last year's figure asked; the sentence gives the report's own
             cand.conflicts.add("time")
             year_score = -1.0

@@ -391,6 +391,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("kvk", "koophandel"),  # Kamer van Koophandel
     ("bekostiging", "bekostigen", "financiering", "financieren"),  # of education
     ("geraadpleegd", "raadplegen", "opgevraagd", "opvragen"),  # a source
+    ("operationeel", "draaien", "draait", "functioneren", "functioneert"),  # a plant, a project
 )
 
 
