@@ -42,6 +42,7 @@ from assistant.answer import (
     names_kind,
     names_sector,
     numbers_supported,
+    occurrences,
     question_kind,
     reach,
     relaxed,
@@ -983,6 +984,20 @@ def test_last_years_figure_is_told_by_its_own_sentence(assistant) -> None:
     )
     assert not answer.abstained and "11 procent" in answer.answer
     assert "54 procent" not in answer.answer
+
+
+def test_how_often_a_list_names_something_is_a_count(assistant) -> None:
+    """'Bij de top 10 [...] gaat het zes keer om een technisch beroep' counts; 'twee keer zo
+    groot' is a ratio; 'hoe groot is het aanbod' asks no count."""
+    assert occurrences("gaat het zes  keer om een technisch beroep", "zes")
+    assert occurrences("gaat het in vier gevallen om een technisch beroep", "vier")
+    assert not occurrences("dat is twee keer zo groot", "twee")
+    answer = assistant.ask(
+        "Hoeveel van de tien meest gevraagde vacatures in de industrie zijn technische beroepen?"
+    )
+    assert not answer.abstained and "zes keer" in answer.answer
+    supply = assistant.ask("Hoe groot is het aanbod van sales managers in de WW uit de industrie?")
+    assert "gevallen" not in supply.answer
 
 
 def test_a_relaxed_pattern_drops_word_boundaries_and_lookarounds() -> None:

@@ -1657,6 +1657,15 @@ def words_after(text: str, at: re.Match[str]) -> list[str]:
     return tokenize(text[at.end() : at.end() + 40])[:3]
 
 
+COUNT_ASKED = re.compile(r"\b(?:hoeveel|how many|hoe vaak|how often)\b", re.IGNORECASE)
+OCCURRENCES = r"\s+(?:keer|maal|gevallen|times|cases)\b(?!\s+(?:zo|zoveel|as|meer|more)\b)"
+
+
+def occurrences(text: str, figure: str) -> bool:
+    """Whether the figure counts how often ("zes keer", "in vier gevallen"), not a ratio."""
+    return bool(re.search(rf"\b{re.escape(figure)}{OCCURRENCES}", text, re.IGNORECASE))
+
+
 def counted_after(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     """Whether what the question counts follows the figure ("zeven prioritaire thema's")."""
     m = re.search(r"\b" + re.escape(figure) + r"\b", text)
@@ -1710,6 +1719,7 @@ class Asked:
     figure_kinds: tuple[str, ...]  # the kinds of figure that answer (a count, or a share too)
     asks_absolute: bool  # "in absolute terms": a count, which a share does not give
     asks_published: bool  # "wanneer is het rapport verschenen": its dateline answers
+    asks_count: bool  # "hoeveel daarvan", "how often": "zes keer" answers; "hoe groot" not
     surveyed: str | None  # the surveyed group whose share it asks ("welk deel van de technici")
     scene: bool  # sentences before the asking one set the scene ("X worked well. So what ...?")
     # the parts of its compound terms, which also match apart ("industriesector")
@@ -1903,6 +1913,7 @@ class Scorer:
             ),
             asks_absolute=bool(ABSOLUTE.search(info.text)),
             asks_published=info.kind == "date" and bool(PUBLISHED.search(info.text)),
+            asks_count=bool(COUNT_ASKED.search(info.text)),
             surveyed=share_of(info.text) if info.kind == "percentage" else None,
             scene=len(sentences) > 1,
             parts={
@@ -2052,6 +2063,9 @@ class Scorer:
                     (f[0].isdigit() and not (asked.asks_duration and not info.unit))
                     or (info.unit and counted_after(cand.text, f, info.unit))
                     or (asked.asks_duration and measures_other(cand.text, f, ()))
+                    # "hoeveel daarvan zijn technisch": "gaat het zes keer om een technisch
+                    # beroep", "in vier gevallen" (not "twee keer zo groot")
+                    or (not info.unit and asked.asks_count and occurrences(cand.text, f))
                 )
             ]
         if cand.cell:
