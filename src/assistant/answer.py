@@ -1954,7 +1954,7 @@ class Scorer:
         ] + [  # welders asked, not named here nor in the paragraph before
             g[0]
             for g in asked.subgroups
-            if not any(matches(s, ctx_stems) or matches(s, self.stems_before(chunk)) for s in g)
+            if ctx_reach.isdisjoint(g) and reach(self.stems_before(chunk)).isdisjoint(g)
         ]
         around = scopes_in(everything)
         missing += [  # a sector or level of education the passage never names
