@@ -1922,3 +1922,78 @@ def test_a_question_word_keeps_its_apostrophe_ending() -> None:
     """'WW'ers afkomstig uit ...' has the term WW, not WW and 'er'."""
     groups = analyse("WW'ers afkomstig uit de industrie: welk percentage is 55-plus?").groups
     assert ("ww",) in groups and not any("er" in g for g in groups)
+
+
+def test_a_number_glued_to_an_abbreviated_unit_is_a_figure() -> None:
+    text = "Per succesvol afgesloten module ontvangt de kandidaat een hbo-certificaat (5EC)."
+    assert figures_of(text, "number") == ["5"]
+    assert figures_of("Ze werken met 3D-printers en 2e-graads docenten.", "number") == []
+
+
+def test_a_caption_under_a_table_that_opens_the_passage() -> None:
+    from assistant.answer import caption_below
+
+    text = (
+        "Chemie, olie en energie € 4.729\n\nElektrotechniek € 3.407\n\nEngineering € 3.622\n\n"
+        "Gemiddeld bruto maandsalaris per technische branche\n\nBron: Nationale Beroepengids"
+    )
+    row_end = text.index("3.407") + len("3.407")
+    assert caption_below(text, row_end) == "Gemiddeld bruto maandsalaris per technische branche"
+    # not when the table has a caption above it, nor a legend, nor under a dateline
+    assert caption_below("Salarissen per branche\n\n" + text, row_end + 24) == ""
+    legend = "Bouw 26% Bouw 43%\n\nBedrijven Technici\n\nDe warmtepomp is te duur"
+    assert caption_below(legend, legend.index("43%") + 3) == ""
+    dated = "Ede, maart 2024\n\nTechBarometer.nl en de stichting van de branche"
+    assert caption_below(dated, len("Ede, maart 2024")) == ""
+
+
+def test_a_table_row_naming_the_asked_branch_beats_an_average_that_names_none(
+    assistant,
+) -> None:
+    # the best sentence gives the average of all technicians (€ 3.111); the row of the asked
+    # branch stands in a table whose caption is printed under its rows
+    for question in (
+        "Gemiddeld bruto maandloon van een technicus in de elektrotechniek?",
+        "Electrical engineering technicians: what's their average gross monthly pay?",
+    ):
+        answer = assistant.ask(question)
+        assert not answer.abstained and "3.407" in answer.answer, question
+    # a sentence that names the branch but not what is asked is still no answer
+    answer = assistant.ask(
+        "What share of technical companies in the ICT sector expect their profits to go up in 2024?"
+    )
+    assert answer.abstained
+
+
+def test_rows_the_question_matches_equally_are_no_answer(assistant) -> None:
+    # "Vergrijzing personeel 36%", "Werven nieuw personeel 26%" and "Behouden huidig personeel
+    # 26%" all match "personeel" alone: the sentence that tells the asked share answers
+    answer = assistant.ask(
+        "Hoeveel procent van de technische vakmensen denkt dat de energietransitie niet te"
+        " realiseren is omdat er te weinig technisch personeel is?"
+    )
+    assert "36%" not in answer.answer and "26%" not in answer.answer
+    assert not answer.abstained and "54 procent" in answer.answer
+    # a row that names the asked branch is singled out among rows that tie with it
+    answer = assistant.ask(
+        "Wat verdient een technicus in de engineeringbranche gemiddeld bruto per maand, op basis"
+        " van de Nationale Beroepengids?"
+    )
+    assert not answer.abstained and "3.622" in answer.answer
+
+
+def test_a_sentence_that_goes_on_about_a_plan_is_no_figure_of_the_past(assistant) -> None:
+    from assistant.answer import CONTINUES, sentence_before
+
+    text = "Nederland verhoogt het budget de komende 10 jaar tot 5% van het bbp. Daarvan mag 3,5%."
+    assert sentence_before(text, text.index("Daarvan")).startswith("Nederland verhoogt")
+    assert CONTINUES.match("Daarvan mag 3,5% ...") and not CONTINUES.match("Daarna steeg het")
+    # "Daarvan mag 3,5% direct worden besteed aan defensie" is the plan of the sentence before
+    for question in (
+        "defensie-uitgaven NL in 2024 als % van het bbp?",
+        "How much did the Netherlands spend on defence in 2024, as a percentage of GDP?",
+    ):
+        assert assistant.ask(question).abstained, question
+    # the plan itself is still the answer to what is planned
+    answer = assistant.ask("Tot hoeveel procent van het bbp verhoogt Nederland het defensiebudget?")
+    assert not answer.abstained and "5%" in answer.answer

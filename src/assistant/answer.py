@@ -34,7 +34,10 @@ class QuestionError(ValueError):
 
 # ---------------------------------------------------------------- question analysis (pure)
 
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?(?:%|procent|percent))?(?![\w])")
+# a number, also one glued to an abbreviated unit ("een hbo-certificaat (5EC)")
+NUMBER = re.compile(
+    r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?(?:%|procent|percent))?(?:(?![\w])|(?=[A-Z]{2,4}\b))"
+)
 PERCENT = re.compile(
     r"\d+(?:[.,]\d+)?\s?(?:%|procent\b|percent\b|procentpunt)|\b\d+ op (?:de )?\d+\b"
     r"|\b(?:de helft|een derde|een kwart|driekwart|twee derde)\b",
@@ -751,6 +754,9 @@ def is_row(text: str) -> bool:
     return "\n" not in text and bool(TABLE_VALUES.search(text)) and not re.search(r"[.!?]\s", text)
 
 
+YEAR_LAST = re.compile(r"(?:19|20)\d\d[\s)]*$")  # a line that ends in a year: a date or header
+
+
 def table_top(text: str, start: int) -> int:
     """Where the table that a row at `start` belongs to begins: its first row, above which
     its caption stands. Walks up over rows, lone values and single label lines."""
@@ -762,7 +768,7 @@ def table_top(text: str, start: int) -> int:
         flat = line.strip()
         if not flat:
             continue
-        years_only = re.search(r"(?:19|20)\d\d[\s)]*$", flat)  # a caption or header of years
+        years_only = YEAR_LAST.search(flat)  # a caption or header of years
         if not years_only and (
             is_row(flat) or TWO_ROWS.fullmatch(flat) or re.fullmatch(r"[\d.,]+%?", flat)
         ):
@@ -772,6 +778,21 @@ def table_top(text: str, start: int) -> int:
         else:
             break
     return top
+
+
+def caption_below(text: str, end: int) -> str:
+    """The caption printed under a table whose first row opens the passage ("Gemiddeld bruto
+    maandsalaris per technische branche" under the rows of salaries): the first label line
+    after its last row. None when anything but rows stands above it."""
+    if text[: table_top(text, end)].strip() or YEAR_LAST.search(text[:end]):
+        return ""  # not under a dateline ("Ede, maart 2024")
+    for line in text[end:].split("\n"):
+        flat = line.strip()
+        if not flat or is_row(flat) or TWO_ROWS.fullmatch(flat) or re.fullmatch(r"[\d.,]+%?", flat):
+            continue
+        caption = len(flat) <= 100 and flat[-1] not in ".!?:" and len(flat.split()) >= 3
+        return flat if caption else ""  # not a legend ("Bedrijven Technici") nor a sentence
+    return ""
 
 
 def side_captions(text: str, top: int) -> tuple[str, str] | None:
@@ -1123,6 +1144,21 @@ FUTURE = re.compile(
     r"|\bthe\s+(?:next|coming)\s+(?:\w+\s+)?years?\b|\bin\s+the\s+future\b",
     re.IGNORECASE,
 )
+# a sentence that goes on about what the one before it told ("Daarvan mag 3,5% ...")
+CONTINUES = re.compile(
+    r"(?:daar|hier)(?:van|bij|binnen|naast)\b|van (?:dat|die|deze|dit)\b|of (?:this|that|these"
+    r"|which)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_before(text: str, start: int) -> str:
+    """The sentence before `start` in its paragraph."""
+    paragraph = text[:start].rstrip()
+    paragraph = paragraph[paragraph.rfind("\n") + 1 :]
+    return re.split(r"(?<=[.!?])\s+", paragraph)[-1] if paragraph else ""
+
+
 SINCE_YEAR = re.compile(r"\b(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -1999,7 +2035,7 @@ class Scorer:
         if row:  # a table row: what the table is about is in its caption, above its rows
             header = cand.cell.header_start if cand.cell else cand.start
             top = table_top(chunk.text, header)
-            previous = chunk.text[max(0, top - 300) : top]
+            previous = chunk.text[max(0, top - 300) : top] or caption_below(chunk.text, cand.end)
             if cand.cell:  # with the header line of the years ("Industriële beroepen 2014 ...")
                 previous += "\n" + chunk.text[header:].split("\n", 1)[0]
             if cand.half is not None and (sides := side_captions(chunk.text, top)):
@@ -2306,12 +2342,16 @@ class Scorer:
             )
             # what is still to come, for a year the report has already seen; not when the
             # question asks what is to come ("hoe hoog wordt die de komende jaren")
+            # (or the sentence before, of one that goes on about it: "Daarvan mag 3,5% ...")
             written = int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
+            told = cand.text
+            if CONTINUES.match(cand.text):
+                told = f"{sentence_before(chunk.text, cand.start)} {told}"
             future = (
                 not FUTURE.search(info.text)
                 and not set(info.years) & years_in(cand.text)
                 and max(map(int, info.years)) <= written
-                and FUTURE.search(cand.text)
+                and FUTURE.search(told)
             )
             if month or future:
                 cand.conflicts.add("time")
@@ -2522,6 +2562,25 @@ NOT_FOUND = {
 # ---------------------------------------------------------------- the facade
 
 
+def tied_rows(best: Candidate, cands: list[Candidate]) -> list[Candidate]:
+    """The other rows of the best row's table that match the question just as well, with
+    other figures and nothing against them ("Vergrijzing personeel 36%", "Werven nieuw
+    personeel 26%" for "te weinig technisch personeel"): the question singles out none."""
+    if best.cell or not is_row(best.text):
+        return []  # a cell: its column is the asked year
+    return [
+        c
+        for c in cands
+        if c.passage.chunk is best.passage.chunk
+        and c.score == best.score
+        and c.text != best.text
+        and c.figures != best.figures
+        and is_row(c.text)
+        and not (c.conflicts or c.missing or c.counts_other)
+        and best.named <= c.named  # not a row that names the asked branch: it is singled out
+    ]
+
+
 class Assistant:
     """Store, retriever and answerer, loaded once; safe to call from several threads."""
 
@@ -2621,6 +2680,22 @@ class Assistant:
                 None,
             )
             best = runner_up or best
+        if best.missing:  # a passage that never names the asked sector or place: a table row
+            # that names it itself, with a figure ("Elektrotechniek € 3.407" under the average)
+            best = next(
+                (
+                    c
+                    for c in cands
+                    if not (c.missing or c.conflicts or c.counts_other)
+                    and c.figures
+                    and is_row(c.text)
+                    and c.resolves(set(best.missing))
+                ),
+                best,
+            )
+        if tied := tied_rows(best, cands):  # then the best candidate outside the table
+            tied.append(best)
+            best = next((c for c in cands if not any(c is t for t in tied)), best)
         declined.confidence = best.score
         threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
         if (
