@@ -1997,3 +1997,34 @@ def test_a_sentence_that_goes_on_about_a_plan_is_no_figure_of_the_past(assistant
     # the plan itself is still the answer to what is planned
     answer = assistant.ask("Tot hoeveel procent van het bbp verhoogt Nederland het defensiebudget?")
     assert not answer.abstained and "5%" in answer.answer
+
+
+def test_a_passage_that_names_no_year_tells_the_time_of_its_report(assistant) -> None:
+    # the factsheets of 2023 and 2025 give the share of 60-plussers without a year: their
+    # reports' own time (December 2022, December 2024), not the end of 2021
+    answer = assistant.ask(
+        "Voor een analyse van de vergrijzing in de industrie: hoeveel procent van het personeel"
+        " in die sector was eind 2021 zestig jaar of ouder?"
+    )
+    assert answer.abstained
+    # the year before the report's is still its time (the 2025 factsheet tells December 2024)
+    answer = assistant.ask("Hoeveel procent van de werknemers in de industrie was in 2024 60-plus?")
+    assert not answer.abstained and "14%" in answer.answer
+
+
+def test_what_a_sentence_says_holds_now_is_no_figure_of_years_ago(assistant) -> None:
+    from assistant.answer import NOW
+
+    assert NOW.search("Inmiddels ondervinden meer industriële werkgevers problemen")
+    # "Inmiddels ... onvoldoende vraag (30%)" is the 2025 factsheet's time, not mid-2022
+    question = (
+        "Welk percentage van de industriële werkgevers had halverwege 2022 last van onvoldoende"
+        " vraag naar hun producten?"
+    )
+    assert "30%" not in assistant.ask(question).answer
+    # asked without a year, it answers
+    answer = assistant.ask(
+        "Hoeveel procent van de industriële werkgevers ondervindt inmiddels problemen door"
+        " onvoldoende vraag?"
+    )
+    assert not answer.abstained and "30%" in answer.answer

@@ -1159,6 +1159,7 @@ def sentence_before(text: str, start: int) -> str:
     return re.split(r"(?<=[.!?])\s+", paragraph)[-1] if paragraph else ""
 
 
+NOW = re.compile(r"\b(?:inmiddels|tegenwoordig|momenteel|nowadays|currently)\b", re.IGNORECASE)
 SINCE_YEAR = re.compile(r"\b(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -2309,6 +2310,14 @@ class Scorer:
         sentence or passage only about other years is a time conflict."""
         chunk = cand.passage.chunk
         year_score = 0.0
+        written = int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
+        # a year asked that is older than the report's data (which may be of the year before);
+        # not when the question asks what is to come ("Hoeveel wordt het de komende 10 jaar?")
+        before_report = (
+            bool(info.years)
+            and max(map(int, info.years)) < written - 1
+            and not FUTURE.search(info.text)
+        )
         if cand.cell:
             year_score = 1.0  # the value sits in the asked year's column
         elif info.years:
@@ -2330,8 +2339,13 @@ class Scorer:
             else:
                 year_score = -0.5
                 around = years_in(f"{chunk.title} {chunk.heading} {chunk.text}")
-                if around and not set(info.years) & around and info.kind != "date":
-                    cand.conflicts.add("time")  # the whole passage is about other years
+                if info.kind != "date" and (
+                    (around and not set(info.years) & around)  # all about other years
+                    or (not around and before_report)  # no year: the report's own time
+                ):
+                    cand.conflicts.add("time")
+            if not years and before_report and NOW.search(cand.text) and info.kind != "date":
+                cand.conflicts.add("time")  # "Inmiddels ...": the report's time, not 2022
         if info.years and info.kind != "date":
             # one month of the asked year, when the whole year is asked
             asked_years = "|".join(info.years)
@@ -2343,7 +2357,6 @@ class Scorer:
             # what is still to come, for a year the report has already seen; not when the
             # question asks what is to come ("hoe hoog wordt die de komende jaren")
             # (or the sentence before, of one that goes on about it: "Daarvan mag 3,5% ...")
-            written = int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
             told = cand.text
             if CONTINUES.match(cand.text):
                 told = f"{sentence_before(chunk.text, cand.start)} {told}"
