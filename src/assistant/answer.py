@@ -769,9 +769,7 @@ def table_top(text: str, start: int) -> int:
         if not flat:
             continue
         years_only = YEAR_LAST.search(flat)  # a caption or header of years
-        if not years_only and (
-            is_row(flat) or TWO_ROWS.fullmatch(flat) or re.fullmatch(r"[\d.,]+%?", flat)
-        ):
+        if not years_only and is_table_line(flat):
             top, labels = pos, 0
         elif len(flat) <= 100 and flat[-1] not in ".!?:" and labels == 0:
             labels += 1
@@ -780,15 +778,20 @@ def table_top(text: str, start: int) -> int:
     return top
 
 
+def is_table_line(line: str) -> bool:
+    """A line of a table: a row, two rows side by side, or a lone value."""
+    return is_row(line) or bool(TWO_ROWS.fullmatch(line) or re.fullmatch(r"[\d.,]+%?", line))
+
+
 def caption_below(text: str, end: int) -> str:
     """The caption printed under a table whose first row opens the passage ("Gemiddeld bruto
     maandsalaris per technische branche" under the rows of salaries): the first label line
-    after its last row. None when anything but rows stands above it."""
+    after its last row; empty when anything but rows stands above it."""
     if text[: table_top(text, end)].strip() or YEAR_LAST.search(text[:end]):
         return ""  # not under a dateline ("Ede, maart 2024")
     for line in text[end:].split("\n"):
         flat = line.strip()
-        if not flat or is_row(flat) or TWO_ROWS.fullmatch(flat) or re.fullmatch(r"[\d.,]+%?", flat):
+        if not flat or is_table_line(flat):
             continue
         caption = len(flat) <= 100 and flat[-1] not in ".!?:" and len(flat.split()) >= 3
         return flat if caption else ""  # not a legend ("Bedrijven Technici") nor a sentence
@@ -2706,8 +2709,8 @@ class Assistant:
                 ),
                 best,
             )
-        if tied := tied_rows(best, cands):  # then the best candidate outside the table
-            tied.append(best)
+        if tied := tied_rows(best, cands):  # then the best candidate outside the table (the
+            tied.append(best)  # row stays when there is none)
             best = next((c for c in cands if not any(c is t for t in tied)), best)
         declined.confidence = best.score
         threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
