@@ -2314,16 +2314,17 @@ class Scorer:
         chunk = cand.passage.chunk
         year_score = 0.0
         written = int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
-        # a year asked that is older than the report's data (which may be of the year before);
-        # not when the question asks what is to come ("Hoeveel wordt het de komende 10 jaar?")
-        before_report = (
-            bool(info.years)
-            and max(map(int, info.years)) < written - 1
-            and not FUTURE.search(info.text)
-        )
         if cand.cell:
             year_score = 1.0  # the value sits in the asked year's column
         elif info.years:
+            # a year asked that is older than the report's data (which may be of the year
+            # before); not when the question asks what is to come ("Hoeveel wordt het de
+            # komende 10 jaar?"), nor a date
+            before_report = (
+                max(map(int, info.years)) < written - 1
+                and not FUTURE.search(info.text)
+                and info.kind != "date"
+            )
             years, ranges = year_marks(with_previous_year(cand.text))
             if set(info.years) <= years - ranges:
                 year_score = 1.0
@@ -2342,12 +2343,11 @@ class Scorer:
             else:
                 year_score = -0.5
                 around = years_in(f"{chunk.title} {chunk.heading} {chunk.text}")
-                if info.kind != "date" and (
-                    (around and not set(info.years) & around)  # all about other years
-                    or (not around and before_report)  # no year: the report's own time
+                if (around and not set(info.years) & around and info.kind != "date") or (
+                    not around and before_report  # no year: the report's own time
                 ):
-                    cand.conflicts.add("time")
-            if not years and before_report and NOW.search(cand.text) and info.kind != "date":
+                    cand.conflicts.add("time")  # the passage is about other years, or none
+            if not years and before_report and NOW.search(cand.text):
                 cand.conflicts.add("time")  # "Inmiddels ...": the report's time, not 2022
         if info.years and info.kind != "date":
             # one month of the asked year, when the whole year is asked
@@ -2360,14 +2360,17 @@ class Scorer:
             # what is still to come, for a year the report has already seen; not when the
             # question asks what is to come ("hoe hoog wordt die de komende jaren")
             # (or the sentence before, of one that goes on about it: "Daarvan mag 3,5% ...")
-            told = cand.text
-            if CONTINUES.match(cand.text):
-                told = f"{sentence_before(chunk.text, cand.start)} {told}"
             future = (
                 not FUTURE.search(info.text)
                 and not set(info.years) & years_in(cand.text)
                 and max(map(int, info.years)) <= written
-                and FUTURE.search(told)
+                and bool(
+                    FUTURE.search(cand.text)
+                    or (
+                        CONTINUES.match(cand.text)
+                        and FUTURE.search(sentence_before(chunk.text, cand.start))
+                    )
+                )
             )
             if month or future:
                 cand.conflicts.add("time")
