@@ -2028,3 +2028,53 @@ def test_what_a_sentence_says_holds_now_is_no_figure_of_years_ago(assistant) -> 
         " onvoldoende vraag?"
     )
     assert not answer.abstained and "30%" in answer.answer
+
+
+def test_a_row_whose_value_wrapped_to_the_next_line_is_one_row(assistant) -> None:
+    """'Organisatieadviseurs, business consultants en kwaliteitsmanagers' with its 550 on the
+    line under it is one row; a chart's label with a column of values under it is not."""
+    from assistant.answer import split_candidates
+    from assistant.models import Chunk, Passage
+
+    text = (
+        "Top 5 beroepen meeste WW-uitkeringen uit sector industrie, oktober 2025\n\n"
+        "Productiemedewerkers 1.800\n\n"
+        "Organisatieadviseurs, business consultants en kwaliteitsmanagers\n\n550\n\n"
+        "Mechanisch operators procesindustrie 500\n\n"
+        "Wat motiveert jou om een cursus te volgen?\n69%\n34%\n22%\n\nBron: UWV"
+    )
+    chunk = Chunk("x", "x.txt", text, "R", None, "", None, 1, 12)
+    rows = [c.text for c in split_candidates(Passage(chunk, 1.0), 0) if not c.pair]
+    assert "Organisatieadviseurs, business consultants en kwaliteitsmanagers 550" in rows
+    assert not any("69%" in r and "cursus" in r for r in rows)
+    answer = assistant.ask(
+        "Hoeveel mensen met een WW-uitkering uit de industrie waren in oktober 2025"
+        " organisatieadviseur, business consultant of kwaliteitsmanager?"
+    )
+    assert not answer.abstained and "550" in answer.answer
+    assert "550" in answer.citations[0].quote  # the quote is found in the cited lines
+    assert answer.citations[0].line_start <= 139 and answer.citations[0].line_end >= 142
+
+
+def test_the_second_figure_of_a_comparison_is_about_the_asked_group(assistant) -> None:
+    """Vacancies and WW'ers of the fitters: not the 1.000 vacancies of the engineers, a row of
+    another occupation in the same table, even when it scores above the fitters' other row."""
+    text = (
+        "Wat werkgevers industrie vragen, 3e kwartaal 2025 Aantal\n\n"
+        "Aanbod mensen WW, max 6 maanden uit industrie en uitzend, oktober 2025\n\nAantal\n\n"
+        "Monteurs industriële machines en installaties 1.800 Productiemedewerkers 3.200\n\n"
+        "Adviseurs, engineers en onderzoekers werktuigbouw en machines\n\n1.000\n\n"
+        "Productiemedewerkers 900 Monteurs industriële machines en installaties 300\n\nBron UWV"
+    )
+    question = (
+        "Hoeveel vacatures waren er in het derde kwartaal van 2025 voor monteurs industriële"
+        " machines en installaties, en hoeveel WW'ers met dat beroep stonden daar in oktober"
+        " 2025 tegenover?"
+    )
+    assert analyse(question).compare
+    cands = {c.text: c for c in scored(assistant, question, text)}
+    best = cands["Monteurs industriële machines en installaties 300"]
+    engineers = cands["Adviseurs, engineers en onderzoekers werktuigbouw en machines 1.000"]
+    fitters = cands["Monteurs industriële machines en installaties 1.800"]
+    assert engineers.conflicts == {"group"} and not fitters.conflicts
+    assert assistant._other_figure(best, [best, engineers, fitters]) is fitters

@@ -702,36 +702,48 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
     """Sentences of a passage; long ones (tables, lists) are cut at line breaks."""
     text = passage.chunk.text
     return [
-        Candidate(text[x:y], passage, rank, x, y, half=half, pair=pair)
+        Candidate(one_line(text[x:y]), passage, rank, x, y, half=half, pair=pair)
         for x, y, half, pair in candidate_spans(text)
     ]
+
+
+def one_line(span: str) -> str:
+    """A row whose value wrapped to the next line, read as one line: "Organisatieadviseurs,
+    business consultants en kwaliteitsmanagers 550"; any other span as it is."""
+    return " ".join(span.split()) if WRAPPED_ROW.fullmatch(span) else span
 
 
 @lru_cache(maxsize=4096)  # a passage is read for many questions
 def candidate_spans(text: str) -> tuple[tuple[int, int, int | None, bool], ...]:
     """Where split_candidates cuts a passage: (start, end, half of a two-table line, pair)."""
     out: list[tuple[int, int, int | None]] = []
+    pieces: list[tuple[int, int]] = []
     for a, b in sentences_of(text):
-        pieces = [(a, b)]
+        lines = [(a, b)]
         if b - a > 350 and "\n" in text[a:b]:
-            pieces, pos = [], a
+            lines, pos = [], a
             for line in text[a:b].split("\n"):
                 if line.strip():
-                    pieces.append((pos, pos + len(line)))
+                    lines.append((pos, pos + len(line)))
                 pos += len(line) + 1
-        for x, y in pieces:
+        for x, y in lines:
             while x < y and text[x].isspace():
                 x += 1
             while y > x and text[y - 1].isspace():
                 y -= 1
-            if y - x < 8:
-                continue
-            # two tables side by side give two rows on one line: "Productiemedewerkers 900
-            # Monteurs industriële machines 300" are two rows, each with its own figure
-            if "\n" not in text[x:y] and (m := TWO_ROWS.fullmatch(text[x:y])):
-                out += [(x, x + m.end(1), 0), (x + m.start(2), y, 1)]
-                continue
-            out.append((x, y, None))
+            pieces.append((x, y))
+    for i, (x, y) in enumerate(pieces):
+        if y - x < 8:
+            continue
+        if wrapped_row(text, pieces, i):  # the label of a row whose value wrapped to the next
+            out.append((x, pieces[i + 1][1], None))  # line: "Organisatieadviseurs, ... | 550"
+            continue
+        # two tables side by side give two rows on one line: "Productiemedewerkers 900
+        # Monteurs industriële machines 300" are two rows, each with its own figure
+        if "\n" not in text[x:y] and (m := TWO_ROWS.fullmatch(text[x:y])):
+            out += [(x, x + m.end(1), 0), (x + m.start(2), y, 1)]
+            continue
+        out.append((x, y, None))
     pairs = [
         (a, d, None, True)
         for (a, b, _), (c, d, _) in zip(out, out[1:], strict=False)
@@ -740,6 +752,26 @@ def candidate_spans(text: str) -> tuple[tuple[int, int, int | None, bool], ...]:
         and not (is_row(text[a:b]) or is_row(text[c:d]))  # two table rows are two answers
     ]
     return tuple((x, y, half, False) for x, y, half in out) + tuple(pairs)
+
+
+BARE_VALUE = r"(?:€ ?)?-?\d+(?:[.,]\d+)*(?: ?%)?"  # a line that is one value
+WRAPPED_ROW = re.compile(rf"[^\d\n]+\n\s*{BARE_VALUE}")
+
+
+def wrapped_row(text: str, pieces: list[tuple[int, int]], i: int) -> bool:
+    """Whether piece i is a table row's label of three or more words whose one value stands
+    alone on the next line (not a chart's label with a column of values under it)."""
+    x, y = pieces[i]
+    label = text[x:y]
+    values = [bool(re.fullmatch(BARE_VALUE, text[a:b])) for a, b in pieces[i + 1 : i + 3]]
+    return (
+        values[:1] == [True]
+        and values[1:] != [True]
+        and not text[y : pieces[i + 1][0]].strip()
+        and len(label) <= 100
+        and len(label.split()) >= 3
+        and not re.search(r"\d|[.!?:]$", label)
+    )
 
 
 def figure_sentences(cand: Candidate) -> str:
@@ -2873,7 +2905,7 @@ class Assistant:
     @staticmethod
     def _other_figure(best: Candidate, cands: list[Candidate]) -> Candidate | None:
         """For a comparison: the best other sentence that gives a different figure, in a
-        passage that names what the question names."""
+        passage that names what the question names, about no other year, place or group."""
         if not best.figures:
             return None
         for c in cands[1:10]:
@@ -2884,6 +2916,7 @@ class Assistant:
                 not overlaps
                 and c.type_ok
                 and not c.missing
+                and not c.conflicts
                 and c.score >= 0.7 * best.score
                 and numbers_in(c.figures[0]) != numbers_in(best.figures[0])
             ):
