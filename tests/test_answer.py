@@ -2078,3 +2078,16 @@ def test_the_second_figure_of_a_comparison_is_about_the_asked_group(assistant) -
     fitters = cands["Monteurs industriële machines en installaties 1.800"]
     assert engineers.conflicts == {"group"} and not fitters.conflicts
     assert assistant._other_figure(best, [best, engineers, fitters]) is fitters
+
+
+def test_a_table_cell_of_the_number_the_question_names_is_no_figure(assistant) -> None:
+    """'Under 25': the 2022 column's 25% is the question's own number, not an answer (a
+    sentence's figures leave such numbers out already)."""
+    text = (
+        "Hoe lang duurt het vervullen van een vacature?\n\n2024 2023 2022\n\n"
+        "1 tot 3 maanden 17% 27% 25%\n\n3 tot 6 maanden 30% 33% 36%"
+    )
+    cands = {c.text: c for c in scored(assistant, "What share was under 25 in 2022?", text)}
+    assert cands["1 tot 3 maanden 17% 27% 25%"].cell is not None
+    assert cands["1 tot 3 maanden 17% 27% 25%"].figures == []
+    assert cands["3 tot 6 maanden 30% 33% 36%"].figures == ["36%"]

@@ -2151,6 +2151,8 @@ class Scorer:
                 asked.asks_absolute
             )
             ok = (not is_share or share_counts) if info.kind == "number" else is_share
+            # nor a number the question names itself ("under 25": the column's 25%)
+            ok = ok and not numbers_in(value) <= asked.numbers
             cand.figures = [value] if ok else []
         if asked.surveyed:
             # "welk deel van de technici": not the share of the companies in the same sentence
