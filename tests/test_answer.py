@@ -2091,3 +2091,17 @@ def test_a_table_cell_of_the_number_the_question_names_is_no_figure(assistant) -
     assert cands["1 tot 3 maanden 17% 27% 25%"].cell is not None
     assert cands["1 tot 3 maanden 17% 27% 25%"].figures == []
     assert cands["3 tot 6 maanden 30% 33% 36%"].figures == ["36%"]
+
+
+def test_a_counted_compound_may_be_written_as_two_words(assistant) -> None:
+    """'Hoeveel bachelorstudenten': the report writes 'bachelor studenten'."""
+    from assistant.answer import counts, stem_set
+
+    assert counts(("bachelorstudent",), stem_set("het aantal bachelor studenten in het wo"))
+    assert not counts(("bachelorstudent",), stem_set("het aantal studenten in het wo"))
+    assert not counts(("bachelorstudent",), stem_set("een bachelor in de techniek"))
+    answer = assistant.ask(
+        "Hoeveel bachelorstudenten aan de universiteit volgden in 2022 een opleiding in chemie,"
+        " metaal, werktuigbouw, elektro of mechatronica?"
+    )
+    assert not answer.abstained and "6.900" in answer.answer

@@ -1745,8 +1745,13 @@ def counted_after(text: str, figure: str, unit: tuple[str, ...]) -> bool:
 
 
 def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
-    """Whether the stems name what the question counts (any of its alternatives)."""
-    return any(matches(s, stems) for s in unit)
+    """Whether the stems name what the question counts (any of its alternatives), also a
+    compound written as two words ("bachelor studenten" for bachelorstudenten)."""
+    return any(
+        matches(s, stems)
+        or any(s.startswith(a) and s[len(a) :] in stems for a in stems if 3 <= len(a) <= len(s) - 3)
+        for s in unit
+    )
 
 
 def counts_head(unit: tuple[str, ...], words: list[str]) -> bool:
