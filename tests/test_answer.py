@@ -2078,6 +2078,19 @@ def test_the_second_figure_of_a_comparison_is_about_the_asked_group(assistant) -
     fitters = cands["Monteurs industriële machines en installaties 1.800"]
     assert engineers.conflicts == {"group"} and not fitters.conflicts
     assert assistant._other_figure(best, [best, engineers, fitters]) is fitters
+    # however many rows of other occupations score between them
+    assert assistant._other_figure(best, [best, *[engineers] * 12, fitters]) is fitters
+
+
+def test_two_figures_asked_in_one_question_are_both_answered(assistant) -> None:
+    assert analyse("Hoeveel vacatures waren er, en hoeveel WW'ers stonden daar tegenover?").compare
+    assert analyse("How many vacancies were there, and how many people were on WW?").compare
+    answer = assistant.ask(
+        "Hoeveel vacatures voor monteurs industriële machines en installaties waren er in het"
+        " derde kwartaal van 2025, en hoeveel WW'ers met dat beroep in oktober 2025?"
+    )
+    assert "1.800" in answer.answer and "300" in answer.answer
+    assert len(answer.citations) == 2
 
 
 def test_a_table_cell_of_the_number_the_question_names_is_no_figure(assistant) -> None:
@@ -2095,13 +2108,40 @@ def test_a_table_cell_of_the_number_the_question_names_is_no_figure(assistant) -
 
 def test_a_counted_compound_may_be_written_as_two_words(assistant) -> None:
     """'Hoeveel bachelorstudenten': the report writes 'bachelor studenten'."""
-    from assistant.answer import counts, stem_set
+    from assistant.answer import counts, joined_stems, stem_set
 
-    assert counts(("bachelorstudent",), stem_set("het aantal bachelor studenten in het wo"))
-    assert not counts(("bachelorstudent",), stem_set("het aantal studenten in het wo"))
-    assert not counts(("bachelorstudent",), stem_set("een bachelor in de techniek"))
+    assert counts(("bachelorstudent",), joined_stems("het aantal bachelor studenten in het wo"))
+    assert not counts(("bachelorstudent",), joined_stems("het aantal studenten in het wo"))
+    # apart, not side by side: no compound ("werknemers ... in de industrie")
+    text = "Van de werknemers is 17% zestig of ouder, in de industrie"
+    assert not counts(("industriewerknemer",), stem_set(text) | joined_stems(text))
     answer = assistant.ask(
         "Hoeveel bachelorstudenten aan de universiteit volgden in 2022 een opleiding in chemie,"
         " metaal, werktuigbouw, elektro of mechatronica?"
     )
     assert not answer.abstained and "6.900" in answer.answer
+
+
+def test_two_years_compared_are_read_from_both_columns_of_a_table_row(assistant) -> None:
+    """'Hoger of lager in 2017 dan in 2016?': the row's values in both years' columns, the
+    earlier first, quoted from the header line of the years to the row."""
+    assert analyse("Lag het in 2015 hoger dan in 2014, en hoe hoog was het in 2015?").years == (
+        "2015",
+        "2014",
+    )
+    assert analyse("Did the share go up or down from 2014 to 2015?").compare
+    assert analyse("Is het aandeel van 2014 tot 2022 gestegen of gedaald?").compare
+    answer = assistant.ask(
+        "Was het aandeel kritieke knelpuntvacatures in de Vlaamse industrie in 2017 hoger of"
+        " lager dan in 2016?"
+    )
+    assert not answer.abstained
+    assert answer.answer == "Kritieke knelpuntvacatures (%): 14,7% in 2016, 16,3% in 2017"
+    (citation,) = answer.citations
+    assert citation.quote.startswith("Industriële beroepen en ambachten 2014 2015")
+    assert citation.quote.endswith("28,2")
+    answer = assistant.ask(
+        "Did the share of critical bottleneck vacancies in Flemish industrial occupations rise or"
+        " fall from 2019 to 2020?"
+    )
+    assert "21,8% in 2019" in answer.answer and "22,0% in 2020" in answer.answer

@@ -52,7 +52,12 @@ CHANGE = re.compile(  # "hoeveel groeit ...", "how much has it gone up": a chang
 )
 COMPARISON = re.compile(
     r"\b(veranderd[e]?|ontwikkeld[e]?|verschil|vergeleken|tegenover|ten opzichte|een jaar eerder"
-    r"|jaar ervoor|develop(ed)?|chang(e|ed)|compared?|more or fewer|than in|the year before)\b",
+    r"|jaar ervoor|develop(ed)?|chang(e|ed)|compared?|more or fewer|than in|the year before"
+    # a direction asked ("gestegen of gedaald", "go up or down")
+    r"|gestegen of gedaald|toegenomen of afgenomen|up or down|rise or fall|risen or fallen"
+    r"|increased? or decreased?)\b"
+    # two figures asked ("hoeveel vacatures ..., en hoeveel WW'ers ...?")
+    r"|\bhoeveel\b.*\ben hoeveel\b|\bhow many\b.*\band how many\b",
     re.IGNORECASE,
 )
 # a choice between two ("meer in A of in B", "more for A or for B", "hoger of lager"); not
@@ -519,7 +524,7 @@ def analyse(question: str) -> QuestionInfo:
         question,
         lang,
         kind,
-        tuple(YEAR.findall(question)),
+        tuple(dict.fromkeys(YEAR.findall(question))),  # each once ("in 2015 ... in 2015?")
         quarter,
         tuple(dict.fromkeys(term_groups(content, expand_english=lang == "en"))),
         proper_names(question, lang),
@@ -675,6 +680,7 @@ class Candidate:
     on_time: bool = False  # names the asked year (and quarter) itself, and covers the question
     named: set[str] = field(default_factory=set)  # scope kinds in which it names the asked one
     cell: Cell | None = None  # the value read from a table column (year questions)
+    compared: Cell | None = None  # of two years compared, the value in the other one's column
     half: int | None = None  # of two tables side by side: 0 the left one's row, 1 the right's
 
     def resolves(self, conflicts: set[str]) -> bool:
@@ -1745,13 +1751,16 @@ def counted_after(text: str, figure: str, unit: tuple[str, ...]) -> bool:
 
 
 def counts(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
-    """Whether the stems name what the question counts (any of its alternatives), also a
-    compound written as two words ("bachelor studenten" for bachelorstudenten)."""
-    return any(
-        matches(s, stems)
-        or any(s.startswith(a) and s[len(a) :] in stems for a in stems if 3 <= len(a) <= len(s) - 3)
-        for s in unit
-    )
+    """Whether the stems name what the question counts (any of its alternatives)."""
+    return any(matches(s, stems) for s in unit)
+
+
+@lru_cache(maxsize=16384)
+def joined_stems(text: str) -> frozenset[str]:
+    """The stems of each two adjacent words written as one: a compound written apart
+    ("bachelor studenten" is bachelorstudent)."""
+    words = re.findall(r"[^\W\d_]{3,}", text.lower())
+    return frozenset(s for a, b in zip(words, words[1:], strict=False) for s in tokenize(a + b))
 
 
 def counts_head(unit: tuple[str, ...], words: list[str]) -> bool:
@@ -2069,9 +2078,14 @@ class Scorer:
         heading = chunk.heading
         caption = f"{chunk.heading} {before[:300]}"  # what a table or list is about
         sent_stems = stem_set(cand.text)
-        cand.cell = None
+        cand.cell = cand.compared = None
         if len(info.years) == 1 and info.kind in {"number", "percentage"}:
             cand.cell = table_cell(chunk.text, cand.start, cand.end, info.years[0])
+        elif len(info.years) == 2 and info.compare and info.kind in {"number", "percentage"}:
+            # "hoger of lager in 2015 dan in 2014": the row's values in both years' columns
+            cells = [table_cell(chunk.text, cand.start, cand.end, y) for y in info.years]
+            if cells[0] and cells[1]:
+                cand.cell, cand.compared = cells
         row = bool(cand.cell) or is_row(cand.text)
         if row:  # a table row: what the table is about is in its caption, above its rows
             header = cand.cell.header_start if cand.cell else cand.start
@@ -2148,8 +2162,7 @@ class Scorer:
         if cand.cell:
             value = cand.cell.value
             is_share = "%" in value or re.search(r"%|aandeel|procent", previous + cand.text)
-            if info.kind == "percentage" and "%" not in value and is_share:
-                value += "%"
+            percent = "%" if info.kind == "percentage" and "%" not in value and is_share else ""
             # a share answers "hoeveel bedrijven verwachten ..." of a survey of those firms,
             # not a count of what its passage never names, nor one "in absolute terms"
             share_counts = not (info.unit and not counts(info.unit, ctx_stems)) and not (
@@ -2158,7 +2171,9 @@ class Scorer:
             ok = (not is_share or share_counts) if info.kind == "number" else is_share
             # nor a number the question names itself ("under 25": the column's 25%)
             ok = ok and not numbers_in(value) <= asked.numbers
-            cand.figures = [value] if ok else []
+            cand.figures = (
+                [c.value + percent for c in (cand.cell, cand.compared) if c] if ok else []
+            )
         if asked.surveyed:
             # "welk deel van de technici": not the share of the companies in the same sentence
             cand.figures = [
@@ -2203,7 +2218,7 @@ class Scorer:
             ]
             unit_score = 1.0 if any(counts_head(info.unit, a) for a in after) else 0.0
             # what the figure's own sentence or lead-in counts (of a pair, not the other one)
-            own_stems = stem_set(told) | lead_stems
+            own_stems = stem_set(told) | lead_stems | joined_stems(told)
             if not unit_score and not counts(info.unit, own_stems) and not row:
                 unit_score = -1.0  # the sentence counts something else (a table row names
                 # no unit: what it counts is in its caption, often only implied)
@@ -2826,13 +2841,16 @@ class Assistant:
         )
 
     def _table_answer(self, declined: Answer, row: Candidate) -> Answer:
-        """A value read from a table: the row's label, the year and the value; the quote runs
-        from the header line (with the years) to the row."""
+        """A value read from a table: the row's label, the year and the value (of two years
+        compared, both); the quote runs from the header line (with the years) to the row."""
         assert row.cell is not None
         cell, chunk = row.cell, row.passage.chunk
         text = f"{cell.label} ({cell.year}): {row.figures[0]}"
+        if row.compared:  # two years compared: both, the earlier first
+            told = sorted(zip((cell.year, row.compared.year), row.figures, strict=True))
+            text = f"{cell.label}: " + ", ".join(f"{v} in {y}" for y, v in told)
         quoted = replace(row, text=chunk.text[cell.header_start : row.end], start=cell.header_start)
-        return self._checked(declined, text, [text], [quoted], [row.figures[0]])
+        return self._checked(declined, text, [text], [quoted], row.figures[:2])
 
     @staticmethod
     def _focus(asked: Asked, cand: Candidate) -> str | None:
@@ -2915,7 +2933,9 @@ class Assistant:
         passage that names what the question names, about no other year, place or group."""
         if not best.figures:
             return None
-        for c in cands[1:10]:
+        for c in cands[1:]:
+            if c.score < 0.7 * best.score:
+                break  # best first: none after it is close enough
             overlaps = c.passage.chunk.id == best.passage.chunk.id and (
                 c.start < best.end and best.start < c.end
             )
@@ -2924,7 +2944,6 @@ class Assistant:
                 and c.type_ok
                 and not c.missing
                 and not c.conflicts
-                and c.score >= 0.7 * best.score
                 and numbers_in(c.figures[0]) != numbers_in(best.figures[0])
             ):
                 return c
