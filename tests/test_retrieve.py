@@ -102,6 +102,7 @@ SEEDS = ROOT / "seeds"
 def test_the_lexicon_translates_english_into_words_of_the_corpus() -> None:
     lex = lexicon()
     assert "laadpalen" in lex["charging points"] and "bouw" in lex["construction"]
+    assert "geraadpleegd" in lex["looked up"]  # "Bron: ..., geraadpleegd op 06-02-2024"
     assert all(1 <= len(words) <= 4 for words in lex.values())
     corpus = " ".join(p.read_text(encoding="utf-8").lower() for p in SEEDS.glob("*.txt"))
     dutch = {
