@@ -54,6 +54,7 @@ from assistant.answer import (
     stem_set,
     subgroup,
     table_cell,
+    total_for_one,
     window,
     year_marks,
 )
@@ -633,12 +634,49 @@ def test_numbered_labels() -> None:
         # a region must be named in the passage itself; a branch too
         "Hoeveel industriewerknemers in Zuid-Limburg waren eind 2022 zestig jaar of ouder?",
         "Hoeveel verdient een technicus in de installatiebranche gemiddeld per maand?",
+        # 13.500 is of all five study directions together ("in een van de genoemde richtingen")
+        "Hoeveel hbo-bachelorstudenten volgden in 2022 de opleiding mechatronica?",
+        "How many hbo bachelor students were enrolled in mechatronics in 2022? Only that "
+        "programme, not all of them combined.",
     ],
 )
 def test_declines_a_figure_about_another_group(assistant, question: str) -> None:
     """The documents give the figure for industry, all people on benefits, the Netherlands
     and mbo students: not for construction, welders, Germany or hbo masters."""
     assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hoeveel hbo-bachelorstudenten waren er in 2022 in totaal in de richtingen chemie, "
+        "metaal, werktuigbouw, elektro en mechatronica?",
+        "How many hbo bachelor students were there in 2022 across chemistry, metal, mechanical "
+        "engineering, electrical engineering and mechatronics combined?",
+    ],
+)
+def test_a_total_answers_for_the_whole_list(assistant, question: str) -> None:
+    """The total of the study directions answers when the question asks for all of them."""
+    answer = assistant.ask(question)
+    assert not answer.abstained and "13.500" in answer.answer
+
+
+def test_total_for_one() -> None:
+    listing = "Studenten in de richtingen chemie, metaal, werktuigbouw, elektro en mechatronica."
+    told = "In 2022 waren er 13.500 hbo-bachelor studenten in een van de genoemde richtingen."
+    one = "Hoeveel studenten volgden mechatronica?"
+    terms = analyse(one).groups
+    assert total_for_one(one, list(terms), told, listing)
+    # not when the sentence names the item, nor when the question asks the total or the list
+    assert not total_for_one(one, list(terms), told + " Ook mechatronica.", listing)
+    whole = "Hoeveel studenten volgden mechatronica en de andere richtingen in totaal?"
+    assert not total_for_one(whole, list(analyse(whole).groups), told, listing)
+    denied = "Hoeveel studenten volgden mechatronica, niet alle richtingen opgeteld?"
+    assert total_for_one(denied, list(analyse(denied).groups), told, listing)
+    two = "Hoeveel studenten volgden chemie of mechatronica?"
+    assert not total_for_one(two, list(analyse(two).groups), told, listing)
+    # nor when the passage lists no such items
+    assert not total_for_one(one, list(terms), told, "Studenten in de techniek.")
 
 
 def test_a_figure_about_another_occupation_gives_way_to_the_row_of_the_asked_one(

@@ -1782,6 +1782,44 @@ def counts_head(unit: tuple[str, ...], words: list[str]) -> bool:
     )
 
 
+# a figure for a whole ("in een van de genoemde richtingen", "in totaal", "combined")
+AGGREGATE = re.compile(
+    r"\b(?:(?:boven)?genoemde|in totaal|gezamenlijk|samengenomen|opgeteld|combined|in total|"
+    r"altogether|taken together|all together)\b",
+    re.IGNORECASE,
+)
+NOT_WHOLE = re.compile(r"\b(?:niet|geen|not|no|only|alleen)\b[^.?!]*$", re.IGNORECASE)
+_ITEM = r"[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?"
+LIST_OF_ITEMS = re.compile(rf"(?:{_ITEM}, ){{2,}}{_ITEM},? (?:en|of|and|or) {_ITEM}")
+
+
+@lru_cache(maxsize=4096)
+def listed(text: str) -> frozenset[str]:
+    """The stems of the items of the lists in a text ("chemie, metaal, werktuigbouw, elektro en
+    mechatronica"), each by its last word."""
+    items = (
+        item.split()[-1]  # its last word: "richtingen chemie" is the item chemie
+        for m in LIST_OF_ITEMS.finditer(text)
+        for item in re.split(r",\s|\s(?:en|of|and|or)\s", m.group())
+    )
+    return frozenset(s for item in items for s in tokenize(item))
+
+
+def total_for_one(question: str, terms: list[tuple[str, ...]], told: str, text: str) -> bool:
+    """Whether a figure's sentence gives a total ("13.500 hbo-bachelor studenten in een van de
+    genoemde richtingen") where the question asks for one item of the list its passage names
+    ("mechatronica"), and not for the whole list."""
+    whole = AGGREGATE.search(question)  # asked too, unless denied ("niet ... bij elkaar opgeteld")
+    if whole and NOT_WHOLE.search(question[max(0, whole.start() - 80) : whole.start()]):
+        whole = None
+    if not AGGREGATE.search(told) or whole:
+        return False
+    items, told_reach = listed(text), reach(stem_set(told))
+    asked_items = [g for g in terms if set(g) & items]
+    # one item asked; two or more ("chemie, metaal of werktuigbouw") ask for the list's total
+    return len(asked_items) == 1 and told_reach.isdisjoint(asked_items[0])
+
+
 @dataclass(frozen=True)
 class Asked:
     """A question as the scorer reads it: its matchable terms with their weights, the rare
@@ -2239,6 +2277,14 @@ class Scorer:
         # from, not what the text below it is about
         about = "" if re.match(r"bron\b|source\b", heading, re.I) else heading
         self._check_scope(asked, cand, told, f"{about} {previous[-300:]}", ctx_stems)
+        if info.kind in {"number", "percentage"} and AGGREGATE.search(told):
+            # a total of the items listed in the passage, or in the one before it in its section
+            before_text = self.retriever.preceding(chunk)
+            listing = f"{chunk.heading}\n{chunk.text}"
+            if before_text and before_text.heading == chunk.heading:
+                listing = f"{before_text.text}\n{listing}"
+            if total_for_one(info.text, terms, told, listing):
+                cand.conflicts.add("group")
         year_score = self._year_score(info, cand, caption)
         quarter_score = self._quarter_score(info, cand, caption, row)
         cand.on_time = (
