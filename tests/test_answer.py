@@ -837,6 +837,18 @@ def test_a_count_the_question_gives_in_digits_may_be_written_in_words(assistant)
     assert cand.numbers_missing
 
 
+def test_een_with_accents_is_one(assistant) -> None:
+    """'1 op de 5' is 'Eén op de vijf'; 'een' without accents is the article."""
+    assert spelled_numbers("Eén op de vijf bedrijven") == {"1", "5"}
+    assert spelled_numbers("één op de drie") == {"1", "3"}
+    assert spelled_numbers("een op de drie") == {"3"}
+    answer = assistant.ask(
+        "1 op de 5 techbedrijven doet extreem lang over het invullen van een technische "
+        "vacature. Hoeveel maanden is dat?"
+    )
+    assert not answer.abstained and "twaalf" in answer.answer
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -97,6 +97,7 @@ NUMBER_VALUES = {
 NUMBER_WORDS = re.compile(
     r"\b(?:" + "|".join(w for w in NUMBER_VALUES if w != "ten") + r")\b", re.IGNORECASE
 )
+ONE = re.compile(r"\b[ÉéE]én\b")
 URL = re.compile(r"(?:https?://|www\.)\S+")
 # a footnote marker that opens a sentence ("hbo. 13 Verder vertrekken ...")
 FOOTNOTE_MARK = re.compile(r"(?:^|(?<=[.!?]\s))\d{1,2}\s+(?=[A-Z])")
@@ -2613,8 +2614,10 @@ def numbers_in(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)  # a passage's text is read once, not once per sentence in it
 def spelled_numbers(text: str) -> frozenset[str]:
-    """The counts a text writes in words, as digits ('twee vereisten' -> '2')."""
-    return frozenset(NUMBER_VALUES[m.group().lower()] for m in NUMBER_WORDS.finditer(text))
+    """The counts a text writes in words, as digits ('twee vereisten' -> '2'; 'één op de vijf'
+    -> '1' and '5': with its accents één is the number, not the article)."""
+    found = frozenset(NUMBER_VALUES[m.group().lower()] for m in NUMBER_WORDS.finditer(text))
+    return found | {"1"} if ONE.search(text) else found
 
 
 def numbers_supported(answer: str, quotes: list[str]) -> bool:
