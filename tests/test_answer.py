@@ -1110,6 +1110,18 @@ def test_a_since_question_gets_the_start(assistant, question: str) -> None:
     assert SINCE.search(answer.citations[0].quote)
 
 
+def test_the_start_of_a_plan_is_the_year_it_is_planned_for(assistant) -> None:
+    """'Vanaf welk jaar zou ... in bedrijf moeten zijn' asks the planned year, which the text
+    does not mark as a start ('om het in 2026 operationeel te krijgen'); a duty ('vanaf welke
+    datum moeten ...') keeps asking for a date marked as a start."""
+    plan = "Vanaf welk jaar zou het CO2-opslagproject Porthos in bedrijf moeten zijn?"
+    assert SINCE not in assistant.scorer.asked(analyse(plan)).date_marks
+    answer = assistant.ask(plan)
+    assert not answer.abstained and "2026" in answer.answer
+    duty = "Vanaf welke datum moeten grote bedrijven een heffing op hun CO2-uitstoot betalen?"
+    assert SINCE in assistant.scorer.asked(analyse(duty)).date_marks
+
+
 def test_table_rows_are_read_one_by_one(assistant) -> None:
     answer = assistant.ask(
         "Hoeveel vacatures stonden er in het tweede kwartaal van 2023 open voor mechanisch "

@@ -1328,6 +1328,12 @@ SINCE = re.compile(r"\b(?:sinds|vanaf|since|from)\b", re.IGNORECASE)
 SINCE_ASKED = re.compile(
     rf"{SINCE.pattern}\s+(?:wanneer|when|welk|welke|what|which)\b", re.IGNORECASE
 )
+# what a question asks of a plan ("zou ... moeten", "is expected to"): not a start marked so
+# ("moet" alone is a duty: "vanaf welke datum moeten bedrijven betalen": "Sinds 1 januari 2021")
+PLANNED = re.compile(
+    r"\b(?:zou|zouden|gepland|will|would|expected|planned|supposed)\b",
+    re.IGNORECASE,
+)
 # a question that asks for an end ("tot welk jaar", "until when")
 UNTIL = re.compile(r"\b(?:tot(?: en met)?|t/m|until|till|through|up to)\b", re.IGNORECASE)
 UNTIL_ASKED = re.compile(
@@ -2055,7 +2061,11 @@ class Scorer:
                     (UNTIL_ASKED, UNTIL),
                     (PERIOD_ASKED, PERIOD),
                 )
-                if info.kind == "date" and asks.search(info.text)
+                if info.kind == "date"
+                and asks.search(info.text)
+                # "vanaf welk jaar zou Porthos in bedrijf moeten zijn": a plan's year, which
+                # the text gives as "om het in 2026 operationeel te hebben"
+                and not (mark is SINCE and PLANNED.search(info.text))
             ),
         )
 
