@@ -231,6 +231,43 @@ def test_conflicting_figures_are_shown_side_by_side(assistant) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("question", "figure", "other"),
+    [
+        # 168 Mton is of 2021, in a passage that does not name the Klimaatnota
+        (
+            "What did the Netherlands emit in greenhouse gases in 1990, in Mton, according to "
+            "the Klimaatnota graph?",
+            "228,9",
+            "168",
+        ),
+        # the 12% of Rotterdam/Moerdijk is of another region
+        (
+            "Hoeveel procent van de industriewerknemers in het Noordzeekanaalgebied was eind "
+            "2022 zestig jaar of ouder?",
+            "13%",
+            "12%",
+        ),
+    ],
+)
+def test_a_figure_that_would_not_answer_itself_is_no_conflicting_figure(
+    assistant, question: str, figure: str, other: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and not answer.conflict
+    assert figure in answer.answer and other not in answer.answer
+
+
+def test_a_passage_with_the_required_name_answers(assistant) -> None:
+    """The best sentence's passage lacks the source the question names ('Nationale
+    Beroepengids'); the salary table printed above that source line answers."""
+    answer = assistant.ask(
+        "According to the Nationale Beroepengids, what is the average gross monthly pay of a "
+        "technician working in engineering?"
+    )
+    assert not answer.abstained and "3.622" in answer.answer
+
+
 def test_citations_hold_their_quotes_over_the_evaluation_questions(assistant) -> None:
     questions = [json.loads(x) for x in (ROOT / "eval" / "questions.jsonl").open()]
     checked = 0

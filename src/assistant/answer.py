@@ -2812,6 +2812,7 @@ class Assistant:
                 None,
             )
             best = runner_up or best
+        asked_names = {sorted(names)[0] for names in asked.names}
         if best.missing:  # a passage that never names the asked sector or place: a table row
             # that names it itself, with a figure ("Elektrotechniek € 3.407" under the average)
             best = next(
@@ -2820,8 +2821,12 @@ class Assistant:
                     for c in cands
                     if not (c.missing or c.conflicts or c.counts_other)
                     and c.figures
-                    and is_row(c.text)
-                    and c.resolves(set(best.missing))
+                    and (
+                        (is_row(c.text) and c.resolves(set(best.missing)))
+                        # a name the question requires ("Nationale Beroepengids"): a
+                        # passage that has it
+                        or (c.type_ok and set(best.missing) <= asked_names)
+                    )
                 ),
                 best,
             )
@@ -2972,13 +2977,16 @@ class Assistant:
     def _conflict(
         self, info: QuestionInfo, best: Candidate, cands: list[Candidate]
     ) -> Candidate | None:
-        """A near-equal candidate from another report that gives a different figure."""
+        """A near-equal candidate from another report that gives a different figure, and
+        that would answer itself (about no other year, place or group, in a passage that has
+        what the question requires)."""
         if info.kind not in {"percentage", "number"} or not best.figures:
             return None
         for c in cands[1:6]:
             if (
                 c.passage.chunk.source != best.passage.chunk.source
                 and c.type_ok
+                and not (c.conflicts or c.missing or c.counts_other or c.numbers_missing)
                 and c.score >= 0.85 * best.score
                 and c.coverage >= 0.6
                 and numbers_in(c.figures[0]) != numbers_in(best.figures[0])
