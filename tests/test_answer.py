@@ -787,6 +787,43 @@ def scored(assistant, question: str, text: str, heading: str = "", date: str | N
     return cands
 
 
+def test_rows_of_a_table_that_the_question_does_not_single_out_are_tied(assistant) -> None:
+    """'under 25' matches no row's label of a table of how long vacancies stay open: its
+    cells of 2022 tie, and none answers; a row whose label the question names is singled out."""
+    from assistant.answer import tied_rows
+
+    text = (
+        "2024 2023 2022\n\n< 1 maand 3% 4% 5%\n\n1 tot 3 maanden 17% 27% 26%\n\n"
+        "3 tot 6 maanden 30% 33% 36%"
+    )
+    heading = "Percentage werknemers in de industrie"
+    question = "What percentage of employees in industry were under 25 in 2022?"
+    cands = sorted(scored(assistant, question, text, heading), key=lambda c: -c.score)
+    best = cands[0]
+    assert (
+        best.cell
+        and len(tied_rows(best, cands, assistant.scorer.asked(analyse(question)).terms)) == 2
+    )
+    question = (
+        "Welk percentage van de werknemers in de industrie had in 2022 3 tot 6 maanden nodig?"
+    )
+    cands = sorted(scored(assistant, question, text, heading), key=lambda c: -c.score)
+    assert cands[0].cell and cands[0].cell.value == "36%"
+    assert not tied_rows(cands[0], cands, assistant.scorer.asked(analyse(question)).terms)
+
+
+def test_a_comparison_reads_the_row_the_question_singles_out(assistant) -> None:
+    """Two tables of career switchers under one header of years: 'Zeer positief' (of how they
+    see technical work) ties with the other rows of its table; the 'Ja' row of whether they
+    consider retraining answers."""
+    answer = assistant.ask(
+        "Was the share of potential career switchers seriously considering retraining for a "
+        "technical job lower or higher in 2024 than in 2023?"
+    )
+    assert not answer.abstained and "Zeer positief" not in answer.answer
+    assert "18%" in answer.answer and "21%" in answer.answer
+
+
 def test_what_a_passage_lacks_is_worked_out_once_for_all_its_sentences(assistant) -> None:
     from assistant.answer import split_candidates
     from assistant.models import Chunk, Passage

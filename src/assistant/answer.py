@@ -2694,12 +2694,29 @@ NOT_FOUND = {
 # ---------------------------------------------------------------- the facade
 
 
-def tied_rows(best: Candidate, cands: list[Candidate]) -> list[Candidate]:
+def tied_rows(
+    best: Candidate, cands: list[Candidate], terms: list[tuple[str, ...]] | None = None
+) -> list[Candidate]:
     """The other rows of the best row's table that match the question just as well, with
     other figures and nothing against them ("Vergrijzing personeel 36%", "Werven nieuw
-    personeel 26%" for "te weinig technisch personeel"): the question singles out none."""
-    if best.cell or not is_row(best.text):
-        return []  # a cell: its column is the asked year
+    personeel 26%" for "te weinig technisch personeel"): the question singles out none. Of a
+    table cell, the other cells of the asked year when its label has none of the question's
+    terms (without terms, a cell has no ties)."""
+    if best.cell:  # its column is the asked year; its row is singled out by its label, unless
+        # the label has no word of the question ("< 1 maand" for "under 25")
+        if not terms or any(has_term(g, reach(stem_set(best.cell.label)), ()) for g in terms):
+            return []
+        return [
+            c
+            for c in cands
+            if c.passage.chunk is best.passage.chunk
+            and c.cell
+            and c.cell.header_start == best.cell.header_start
+            and c.score == best.score
+            and c.figures != best.figures
+        ]
+    if not is_row(best.text):
+        return []
     return [
         c
         for c in cands
@@ -2830,8 +2847,8 @@ class Assistant:
                 ),
                 best,
             )
-        if tied := tied_rows(best, cands):  # then the best candidate outside the table (the
-            tied.append(best)  # row stays when there is none)
+        if tied := tied_rows(best, cands, asked.terms):  # then the best candidate outside the
+            tied.append(best)  # table (the row stays when there is none)
             best = next((c for c in cands if not any(c is t for t in tied)), best)
         declined.confidence = best.score
         threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
