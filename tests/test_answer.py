@@ -671,6 +671,8 @@ def test_numbered_labels() -> None:
         # a region must be named in the passage itself; a branch too
         "Hoeveel industriewerknemers in Zuid-Limburg waren eind 2022 zestig jaar of ouder?",
         "Hoeveel verdient een technicus in de installatiebranche gemiddeld per maand?",
+        # 8% is of hbo and wo together ("Slechts 8% is hbo- of wo-opgeleid")
+        "What share of people on WW benefits who came from industry have a university (wo) degree?",
         # 13.500 is of all five study directions together ("in een van de genoemde richtingen")
         "Hoeveel hbo-bachelorstudenten volgden in 2022 de opleiding mechatronica?",
         "How many hbo bachelor students were enrolled in mechatronics in 2022? Only that "
@@ -785,6 +787,18 @@ def scored(assistant, question: str, text: str, heading: str = "", date: str | N
     for c in cands:
         assistant.scorer.score(asked, c)
     return cands
+
+
+def test_a_figure_of_two_levels_together_is_not_one_levels(assistant) -> None:
+    question = "Welk percentage van de werknemers in de techniek is wo-opgeleid?"
+    (cand,) = scored(assistant, question, "Van de werknemers is 8% hbo- of wo-opgeleid.")
+    assert "level" in cand.conflicts
+    text = "Van de werknemers is 8% wo-opgeleid, en 12% hbo-opgeleid."
+    (cand,) = scored(assistant, question, text)
+    assert "level" not in cand.conflicts and cand.figures == ["8%"]
+    question = "Welk percentage van de werknemers in de techniek is hbo- of wo-opgeleid?"
+    (cand,) = scored(assistant, question, "Van de werknemers is 8% hbo- of wo-opgeleid.")
+    assert "level" not in cand.conflicts
 
 
 def test_rows_of_a_table_that_the_question_does_not_single_out_are_tied(assistant) -> None:

@@ -896,15 +896,22 @@ def figures_of_scope(text: str, figures: list[str], asked: dict[str, frozenset[s
     11.440 in het jaar ervoor": both for vmbo). When every figure's clause names another
     scope (hbo asked: 40.000 is mbo, 48.000 all higher education), all stay, and the
     sentence's scope conflict decides."""
+    kept = [  # its clause names no scope, or the asked one
+        f for f, clause in figure_clauses(text, figures) if not scope_conflict(asked, clause)
+    ]
+    return kept or figures
+
+
+def figure_clauses(text: str, figures: list[str]) -> list[tuple[str, str]]:
+    """Each figure with the clause of its sentence that holds it."""
     ends = [m.end() for m in re.finditer(r"[.!?:](?=\s)", text)]  # of its sentences
-    kept = []
+    found = []
     for f in figures:
         pos = max(text.find(f), 0)
         sentence = sentence_bounds(ends, pos, pos + len(f), len(text))
         start, end = clause_bounds(text, pos, pos + len(f), *sentence)
-        if not scope_conflict(asked, text[start:end]):  # names no scope, or the asked one
-            kept.append(f)
-    return kept or figures
+        found.append((f, text[start:end]))
+    return found
 
 
 def sentence_bounds(ends: list[int], pos: int, end: int, length: int) -> tuple[int, int]:
@@ -2386,6 +2393,16 @@ class Scorer:
             places = named.get("place", frozenset())
             if places and all(s.depth >= 2 for s in places):
                 cand.conflicts.add("place")
+        levels = asked.scopes.get("level", frozenset())
+        if info.kind in {"number", "percentage"} and len(levels) == 1 and cand.figures:
+            # one level asked, a figure of two together ("Slechts 8% is hbo- of wo-opgeleid"
+            # does not say how many finished wo)
+            clauses = [
+                {s.name for s in scopes_in(clause).get("level", ())}
+                for _, clause in figure_clauses(told_text, cand.figures)
+            ]
+            if all(len(named_levels) >= 2 and named_levels & levels for named_levels in clauses):
+                cand.conflicts.add("level")
         if (
             info.kind in {"number", "percentage"}
             and "people" not in asked.scopes
