@@ -789,6 +789,24 @@ def scored(assistant, question: str, text: str, heading: str = "", date: str | N
     return cands
 
 
+def test_a_pairs_year_is_that_of_its_figures_sentence(assistant) -> None:
+    """'In 2021 ... 54 Mton. Ten opzichte van 1990 is de uitstoot gedaald.': 54 Mton is of
+    2021, not of 1990, which only the second sentence names."""
+    text = (
+        "In 2021 bedroeg de uitstoot in Nederland 168 Mton, waarvan 54 Mton door de industrie "
+        "werd uitgestoten. Ten opzichte van 1990 is de uitstoot van broeikasgassen gedaald."
+    )
+    question = "Hoeveel Mton broeikasgassen stootte de industrie in 1990 uit?"
+    pair = next(c for c in scored(assistant, question, text) if c.pair)
+    assert "time" in pair.conflicts
+    # the plans of April 2023 add to the Klimaatakkoord's 19,4 Mton, which is no answer
+    answer = assistant.ask(
+        "Met hoeveel Mton moet de industrie extra reduceren volgens de klimaatplannen die het "
+        "kabinet eind april 2023 presenteerde?"
+    )
+    assert "19,4" not in answer.answer
+
+
 def test_a_figure_of_two_levels_together_is_not_one_levels(assistant) -> None:
     question = "Welk percentage van de werknemers in de techniek is wo-opgeleid?"
     (cand,) = scored(assistant, question, "Van de werknemers is 8% hbo- of wo-opgeleid.")

@@ -2453,7 +2453,10 @@ class Scorer:
                 and not FUTURE.search(info.text)
                 and info.kind != "date"
             )
-            years, ranges = year_marks(with_previous_year(cand.text))
+            # of a pair, the years of its figure's sentence when that names any ("In 2021
+            # ... 54 Mton. Ten opzichte van 1990 is de uitstoot gedaald." is of 2021)
+            told = figure_sentences(cand) if cand.pair and cand.figures else cand.text
+            years, ranges = year_marks(with_previous_year(told if years_in(told) else cand.text))
             if set(info.years) <= years - ranges:
                 year_score = 1.0
             elif set(info.years) <= years:
