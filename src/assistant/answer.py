@@ -97,7 +97,7 @@ NUMBER_VALUES = {
 NUMBER_WORDS = re.compile(
     r"\b(?:" + "|".join(w for w in NUMBER_VALUES if w != "ten") + r")\b", re.IGNORECASE
 )
-ONE = re.compile(r"\b[ÉéE]én\b")
+ONE = re.compile(r"\b[ÉéE]én\b")  # "één", "Eén": one (the article "een" has no accents)
 URL = re.compile(r"(?:https?://|www\.)\S+")
 # a footnote marker that opens a sentence ("hbo. 13 Verder vertrekken ...")
 FOOTNOTE_MARK = re.compile(r"(?:^|(?<=[.!?]\s))\d{1,2}\s+(?=[A-Z])")
@@ -2297,10 +2297,10 @@ class Scorer:
         self._check_scope(asked, cand, told, f"{about} {previous[-300:]}", ctx_stems)
         if info.kind in {"number", "percentage"} and AGGREGATE.search(told):
             # a total of the items listed in the passage, or in the one before it in its section
-            before_text = self.retriever.preceding(chunk)
+            before_chunk = self.retriever.preceding(chunk)
             listing = f"{chunk.heading}\n{chunk.text}"
-            if before_text and before_text.heading == chunk.heading:
-                listing = f"{before_text.text}\n{listing}"
+            if before_chunk and before_chunk.heading == chunk.heading:
+                listing = f"{before_chunk.text}\n{listing}"
             if total_for_one(info.text, terms, told, listing):
                 cand.conflicts.add("group")
         year_score = self._year_score(info, cand, caption)
