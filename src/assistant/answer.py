@@ -684,6 +684,12 @@ class Candidate:
     compared: Cell | None = None  # of two years compared, the value in the other one's column
     half: int | None = None  # of two tables side by side: 0 the left one's row, 1 the right's
 
+    @property
+    def objected(self) -> bool:
+        """Whether something speaks against it as an answer: another time or scope, another
+        thing counted, a number of the question or a name it requires missing."""
+        return bool(self.conflicts or self.counts_other or self.numbers_missing or self.missing)
+
     def resolves(self, conflicts: set[str]) -> bool:
         """Whether it names itself what another candidate got wrong: the asked time, the
         asked place or level."""
@@ -1834,6 +1840,12 @@ def total_for_one(question: str, terms: list[tuple[str, ...]], told: str, text: 
     return len(asked_items) == 1 and told_reach.isdisjoint(asked_items[0])
 
 
+def name_key(names: set[str]) -> str:
+    """How a required name of the question is told when a passage lacks it (one of its
+    spellings, the same each time)."""
+    return sorted(names)[0]
+
+
 @dataclass(frozen=True)
 class Asked:
     """A question as the scorer reads it: its matchable terms with their weights, the rare
@@ -2086,7 +2098,7 @@ class Scorer:
         ctx_reach = reach(ctx_stems)
         found = [g for g in asked.terms if has_term(g, ctx_reach, asked.parts.get(g, ()))]
         missing = [
-            sorted(names)[0]
+            name_key(names)
             for names in asked.names
             if not names & ctx_stems
             # introduced in the paragraph before ("UWV werkt samen met Saxion ... Na 4 periodes")
@@ -2849,9 +2861,9 @@ class Assistant:
                 None,
             )
             best = runner_up or best
-        asked_names = {sorted(names)[0] for names in asked.names}
         if best.missing:  # a passage that never names the asked sector or place: a table row
             # that names it itself, with a figure ("Elektrotechniek € 3.407" under the average)
+            required = {name_key(names) for names in asked.names}
             best = next(
                 (
                     c
@@ -2862,7 +2874,7 @@ class Assistant:
                         (is_row(c.text) and c.resolves(set(best.missing)))
                         # a name the question requires ("Nationale Beroepengids"): a
                         # passage that has it
-                        or (c.type_ok and set(best.missing) <= asked_names)
+                        or (c.type_ok and set(best.missing) <= required)
                     )
                 ),
                 best,
@@ -2878,10 +2890,7 @@ class Assistant:
             or (best.cell and best.local < W["min_cell_local"])
             or (not best.cell and best.coverage == 0)
             or not best.type_ok
-            or best.conflicts
-            or best.counts_other
-            or best.numbers_missing
-            or best.missing
+            or best.objected
         ):
             return declined
         if best.cell:
@@ -3023,7 +3032,7 @@ class Assistant:
             if (
                 c.passage.chunk.source != best.passage.chunk.source
                 and c.type_ok
-                and not (c.conflicts or c.missing or c.counts_other or c.numbers_missing)
+                and not c.objected
                 and c.score >= 0.85 * best.score
                 and c.coverage >= 0.6
                 and numbers_in(c.figures[0]) != numbers_in(best.figures[0])
