@@ -677,6 +677,8 @@ def test_numbered_labels() -> None:
         "Hoeveel hbo-bachelorstudenten volgden in 2022 de opleiding mechatronica?",
         "How many hbo bachelor students were enrolled in mechatronics in 2022? Only that "
         "programme, not all of them combined.",
+        # 36.500 is of all five: the list in its own sentence does not make it werktuigbouw's
+        "Hoeveel mbo-studenten volgden in 2022 een opleiding werktuigbouw?",
     ],
 )
 def test_declines_a_figure_about_another_group(assistant, question: str) -> None:
@@ -716,6 +718,9 @@ def test_total_for_one() -> None:
     assert not total_for_one(two, list(analyse(two).groups), told, listing)
     # nor when the passage lists no such items
     assert not total_for_one(one, list(terms), told, "Studenten in de techniek.")
+    # a list in the figure's own sentence names the item as one of all, not on its own
+    own = "In totaal 36.500 studenten chemie, metaal, werktuigbouw, elektro en mechatronica."
+    assert total_for_one(one, list(terms), own, own)
 
 
 def test_a_figure_about_another_occupation_gives_way_to_the_row_of_the_asked_one(

@@ -1834,7 +1834,9 @@ def total_for_one(question: str, terms: list[tuple[str, ...]], told: str, text: 
         whole = None
     if not AGGREGATE.search(told) or whole:
         return False
-    items, told_reach = listed(text), reach(stem_set(told))
+    # the sentence's own words, not its list: "36.500 ... in de richtingen chemie, ..., elektro
+    # en mechatronica" is no figure of elektro
+    items, told_reach = listed(text), reach(stem_set(LIST_OF_ITEMS.sub(" ", told)))
     asked_items = [g for g in terms if set(g) & items]
     # one item asked; two or more ("chemie, metaal of werktuigbouw") ask for the list's total
     return len(asked_items) == 1 and told_reach.isdisjoint(asked_items[0])
