@@ -414,6 +414,9 @@ def test_documents_and_context(assistant) -> None:
         # "how come", "hoe komt het dat": a cause, though "the number of" follows
         ("How come the number of agency workers on benefits is not rising?", "explanation"),
         ("Hoe komt het dat het aantal WW-uitkeringen niet duidelijk stijgt?", "explanation"),
+        # what made or caused a thing: its cause
+        ("The region dropped the storage plan. What made them drop it?", "explanation"),
+        ("What caused the drop in vacancies after 2022?", "explanation"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -1052,6 +1055,30 @@ def test_a_why_question_prefers_the_sentence_that_gives_the_cause(assistant) -> 
         "even makkelijk om in Nederland maatregelen tegen CO₂-uitstoot te nemen?"
     )
     assert not answer.abstained and "hoofdkantoor" in answer.answer
+
+
+def test_a_result_told_after_its_cause_answers_why_with_both(assistant) -> None:
+    """'Tata Steel ziet hier echter vanaf. In het Noordzeekanaalgebied is daarom ...': the
+    sentence with 'daarom' tells the result, the one before it the cause; 'X, vandaar dat Y'
+    gives its cause itself."""
+    text = (
+        "Tata Steel ziet af van de opslag en kiest voor groen staal. In de regio is daarom een "
+        "quick scan gemaakt naar hergebruik van CO₂."
+    )
+    question = "Waarom is in de regio een quick scan naar hergebruik van CO₂ gemaakt?"
+    pair = next(c for c in scored(assistant, question, text) if c.pair)
+    (plain,) = (c for c in scored(assistant, question, text.replace("daarom", "ook")) if c.pair)
+    assert pair.score - plain.score == pytest.approx(W["cause"], abs=0.01)
+    answer = assistant.ask(
+        "Waarom is men in het Noordzeekanaalgebied overgestapt van CO₂-opslag in project Athos "
+        "op een quick scan naar hergebruik van CO₂?"
+    )
+    assert not answer.abstained and "Tata Steel" in answer.answer
+    own = "De processen gaan volcontinu door, vandaar dat operators in ploegendiensten werken."
+    question = "Waarom werken operators in ploegendiensten?"
+    (cand,) = scored(assistant, question, own)
+    (plain,) = scored(assistant, question, own.replace("vandaar dat", "en"))
+    assert cand.score - plain.score == pytest.approx(W["cause"], abs=0.01)
 
 
 def test_a_whole_word_beats_part_of_a_compound(assistant) -> None:

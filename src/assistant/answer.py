@@ -483,6 +483,8 @@ def _kind(text: str) -> str:
     if re.search(
         r"\bwaarom\b|\bwhy\b|hoe komt|\bhoe\b|\bhow\b|verklaring|verklaart|verklaren|explain"
         r"|oorzaak|\breden\b|reason|\bblames?\b|\bwaardoor\b"
+        # "What made them drop the plan?": a cause, not a thing
+        r"|\bwhat (?:made|makes|caused|causes|led|leads|prompted|prompts|drove|drives)\b"
         # "waar komt het tekort vooral door?", "waar ligt dat aan?": a cause ("waar is
         # behoefte aan?" asks a thing)
         r"|\bwaar\b.*\s(?:door\s*\?|ligt\b.*\baan\b)",
@@ -1288,7 +1290,13 @@ CAUSE = re.compile(
     r"|oorzaak|oorzaken|reden|redenen|because|due to|as a result of|caused by"
     r"|om te voorkomen|zodat|opdat|bedoeld om|in order to|to prevent|so that"
     r"|leidt tot|leiden tot|leidde tot|leads to|led to|zorgt voor|zorgen voor|zorgde voor"
-    r"|voor \w+ zorgen)\b",
+    r"|voor \w+ zorgen|vandaar)\b",
+    re.IGNORECASE,
+)
+# a later sentence that tells a result of the one before ("Tata Steel ziet hier echter vanaf.
+# In het Noordzeekanaalgebied is daarom ..."): that one gives the cause
+AS_A_RESULT = re.compile(
+    r"[.!?:]\s+[^.!?]*\b(?:daarom|daardoor|hierdoor|om die reden|therefore|as a result)\b",
     re.IGNORECASE,
 )
 # a respondent's own words: a survey's answer option ("Omdat ik wettelijk verplicht was") or
@@ -2262,7 +2270,7 @@ class Scorer:
         # a why-question is answered by a sentence that gives a cause, not one that restates it
         cause = (
             info.kind == "explanation"
-            and bool(CAUSE.search(cand.text))
+            and bool(CAUSE.search(cand.text) or (cand.pair and AS_A_RESULT.search(cand.text)))
             and not FIRST_PERSON.search(cand.text)
         )
         # "welke organisaties": a sentence that names several organisations answers it
