@@ -18,17 +18,21 @@ from assistant.answer import (
     SINCE,
     SUBGROUP,
     UNTIL,
+    Choice,
     QuestionError,
     W,
     analyse,
     asked_abbreviation,
     asked_kind,
     asked_scopes,
+    choice_asked,
     counted_unit,
     counts_else,
     counts_head,
     detect_language,
     expand_contractions,
+    figure_sides,
+    figure_value,
     figures_of,
     figures_of_scope,
     figures_of_year,
@@ -703,6 +707,90 @@ def test_a_total_answers_for_the_whole_list(assistant, question: str) -> None:
     """The total of the study directions answers when the question asks for all of them."""
     answer = assistant.ask(question)
     assert not answer.abstained and "13.500" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "choice"),
+    [
+        (
+            "Stonden er meer vacatures open voor mechanisch operators of voor elektriciens?",
+            Choice("mechanisch operators", "elektriciens", larger=True),
+        ),
+        (
+            "Which pays better on average: the energy transition branch or industry?",
+            Choice("the energy transition branch", "industry", larger=True),
+        ),
+        (
+            "In Q2 2023, which had fewer vacancies: welders, or electricians and fitters?",
+            Choice("welders", "electricians and fitters", larger=False),
+        ),
+        ("Wie vindt dat vaker, technici of bedrijven?", Choice("technici", "bedrijven", True)),
+        # not two things side by side: which way a figure went, or no comparison at all
+        ("Is het aandeel hoger of lager dan in 2023?", None),
+        ("Did more or fewer career switchers consider retraining?", None),
+        ("Welke sector heeft de meeste vacatures?", None),
+        ("Werken technici in de industrie of in de bouw?", None),
+    ],
+)
+def test_choice_asked(question: str, choice: Choice | None) -> None:
+    assert choice_asked(question) == choice
+
+
+def test_figure_sides_and_values() -> None:
+    sides = [term_groups("zij-instromers"), term_groups("technici")]
+    both = "Opvallend is dat zij-instromers (20 procent) zingeving vaker noemen dan technici (9%)."
+    assert figure_sides(both, sides) == [("20 procent", 0), ("9%", 1)]
+    # the name after its figure ("46 procent van de technici ..., versus 32 procent ...")
+    after = "46 procent van de technici vindt dat, versus 32 procent van de zij-instromers."
+    assert figure_sides(after, sides) == [("46 procent", 1), ("32 procent", 0)]
+    rows = [term_groups("mechanisch operators"), term_groups("elektriciens")]
+    assert figure_sides("Mechanisch operators procesindustrie\t3.050", rows) == [("3.050", 0)]
+    assert figure_sides("Operators en elektriciens\t3.050", rows) == []  # names both
+    assert figure_sides("Mechanisch operators\t1.400\t3.050", rows) == []  # which column?
+    assert figure_sides("Mechanisch operators 3.050\nElektriciens 3.000", rows) == []
+    # a count in words counts something else ("zes keer om een technisch beroep")
+    assert figure_sides("Het gaat zes keer om mechanisch operators.", rows) == []
+    assert figure_value("3.050") == 3050
+    assert figure_value("€ 3.470") == 3470
+    assert figure_value("12,5%") == 12.5
+    assert figure_value("1.847.000") == 1847000
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "figures"),
+    [
+        # two rows of one table
+        (
+            "Waren er in het tweede kwartaal van 2023 minder vacatures voor elektriciens en "
+            "monteurs van elektrische installaties of voor mechanisch operators in de "
+            "procesindustrie?",
+            "Elektriciens, installateurs en monteurs elektrische installaties (3.000",
+            ["3.000", "3.050"],
+        ),
+        # two tables side by side: both rows of the left one (the vacancies, not the people
+        # on benefits of the right one, "Managers sales en marketing 400")
+        (
+            "Stonden er in het derde kwartaal van 2025 bij industriële werkgevers minder "
+            "vacatures open voor managers sales en marketing of voor productiemedewerkers?",
+            "Managers sales en marketing (500",
+            ["500", "900"],
+        ),
+        # one sentence that gives both
+        (
+            "Wie vindt vaker dat het inwerken van zij-instromers meer oplevert dan het kost: "
+            "technici of bedrijven?",
+            "technici (46 procent",
+            ["46 procent", "32 procent"],
+        ),
+    ],
+)
+def test_which_of_two_has_more_is_answered_by_both_figures(
+    assistant, question: str, start: str, figures: list[str]
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.answer.startswith(start)
+    assert all(f in answer.answer for f in figures)
+    assert all(any(f in c.quote for c in answer.citations) for f in figures)
 
 
 def test_total_for_one() -> None:

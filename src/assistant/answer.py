@@ -6,7 +6,9 @@ question; the sentences of the top passages are scored on weighted term coverage
 constraints and retrieval rank; the best sentence (cut to 400 characters around its figure)
 is the answer. A sentence about another year, quarter, place, sector, level of education or
 occupation than asked is a conflict (SCOPES, labels, subgroups), and a conflict declines unless
-a runner-up names what was asked. Abstains when nothing scores high enough, shows conflicting
+a runner-up names what was asked. "Which has more, A or B?" is answered by both figures, read
+from one sentence or two rows of one table (choice_asked, figure_sides). Abstains when
+nothing scores high enough, shows conflicting
 figures from different reports side by side, and never returns a number that is not in one of
 its quotes. The passages it lists are reranked by their best sentence.
 Imports: settings, models, chunk, store, retrieve, ingest (to build a missing index, and to
@@ -1850,6 +1852,106 @@ def total_for_one(question: str, terms: list[tuple[str, ...]], told: str, text: 
     return len(asked_items) == 1 and told_reach.isdisjoint(asked_items[0])
 
 
+# "stonden er meer vacatures open voor A of voor B?", "which pays better: A or B?": two things
+# set side by side, the one with the larger (or the smaller) figure asked
+MORE = re.compile(
+    r"\b(?:meer|hoger|groter|beter|vaker|more|higher|larger|bigger|better|greater)\b", re.I
+)
+LESS = re.compile(r"\b(?:minder|lager|kleiner|fewer|less|lower|smaller)\b", re.I)
+OR = re.compile(r",?\s\b(?:of|or)\s(?:(?:voor|for|bij|at|de|het|the|een|a|an)\s)*", re.I)
+OPTION_START = re.compile(r"[:–—]\s|,\s|\b(?:voor|for|bij|among|tussen|between)\s", re.I)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Two things the question sets side by side, and whether the larger figure is asked."""
+
+    first: str
+    second: str
+    larger: bool
+
+
+def choice_asked(question: str) -> Choice | None:
+    """The two options of 'which has more: A or B' ('... meer vacatures open voor A of voor
+    B?'), as the question words them; none for 'hoger of lager' or without a comparative."""
+    asking = question_sentences(question)[-1]
+    split = list(OR.finditer(asking))
+    if not split:
+        return None
+    head, second = asking[: split[-1].start()], asking[split[-1].end() :].strip(" ?")
+    more, less = MORE.search(head), LESS.search(head)
+    if bool(more) == bool(less):  # neither, or both ("meer of minder")
+        return None
+    comparative = more or less
+    assert comparative is not None
+    starts = [m.end() for m in OPTION_START.finditer(head, comparative.end())]
+    first = head[starts[-1] :].strip() if starts else ""
+    if not first or not second or MORE.search(second) or LESS.search(second):
+        return None
+    return Choice(first, second, larger=bool(more))
+
+
+def figure_value(figure: str) -> float | None:
+    """A figure as a number ('3.050' -> 3050, '€ 3.470' -> 3470, '12,5%' -> 12.5)."""
+    m = re.search(r"\d+(?:[.,]\d+)*", figure)
+    if not m:
+        return None
+    digits = m.group()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):  # thousands with dots
+        digits = digits.replace(".", "")
+    return float(digits.replace(".", "").replace(",", "."))
+
+
+def figure_sides(text: str, own: list[list[tuple[str, ...]]]) -> list[tuple[str, int]]:
+    """Each figure of a sentence or row with the option (0 or 1) it is about: a row's label
+    names one option and not the other ("Mechanisch operators procesindustrie 3.050"); in a
+    sentence, the option named nearest to the figure, between it and the figures beside it
+    ("zij-instromers (20 procent) ... dan technici (9 procent)", "46 procent van de technici
+    ..., versus 32 procent van de bedrijven")."""
+    figures = [  # in digits: "zes keer" counts something else than the value compared
+        f
+        for f in figures_of(text, "percentage") or figures_of(text, "number")
+        if re.search(r"\d", f)
+    ]
+    lines = text.split("\n")
+    if len(lines) > 1 and any(is_row(line) for line in lines):
+        return []  # rows read as one text: a value's label may be the next row's
+    if is_row(text):
+        if len(figures) != 1:  # values of several columns: which one is compared is unclear
+            return []
+        stems = reach(stem_set(text))
+        hits = [sum(1 for g in groups if set(g) & stems) for groups in own]
+        return [
+            (figures[0], side)
+            for side in (0, 1)
+            if hits[1 - side] == 0 and hits[side] >= len(own[side]) / 2
+        ]
+    spans, pos = [], 0
+    for f in figures:
+        at = text.find(f, pos)
+        if at < 0:
+            return []
+        spans.append((at, at + len(f)))
+        pos = at + len(f)
+    out = []
+    for n, (start, end) in enumerate(spans):
+        low = spans[n - 1][1] if n else 0
+        high = spans[n + 1][0] if n + 1 < len(spans) else len(text)
+        words = [  # each word between the figures beside it, with its distance to the figure
+            (max(start - (low + m.end()), low + m.start() - end), reach(stem_set(m.group())))
+            for m in re.finditer(r"[^\W\d_][\w-]*", text[low:high])
+        ]
+        nearest: list[tuple[int, int]] = []  # (distance, side)
+        for side, groups in enumerate(own):
+            hit = [g for g in groups if any(set(g) & s for _, s in words)]
+            if len(hit) >= max(1, len(groups) / 2):
+                distance = min(d for d, s in words if any(set(g) & s for g in hit))
+                nearest.append((distance, side))
+        if nearest:
+            out.append((figures[n], min(nearest)[1]))
+    return out
+
+
 def name_key(names: set[str]) -> str:
     """How a required name of the question is told when a passage lacks it (one of its
     spellings, the same each time)."""
@@ -1885,6 +1987,7 @@ class Asked:
     # the parts of its compound terms, which also match apart ("industriesector")
     parts: dict[tuple[str, ...], Parts] = field(default_factory=dict)
     abbreviation: str | None = None  # "waar staat PLC voor": the abbreviation asked
+    choice: Choice | None = None  # "meer vacatures voor A of voor B?": the two options
     # a date marked as a start ("sinds wanneer": SINCE), an end ("tot welk jaar": UNTIL) or
     # the bounds of a period ("tussen welke jaren": PERIOD, which "de komende drie jaar" answers)
     date_marks: tuple[re.Pattern[str], ...] = ()
@@ -2083,6 +2186,7 @@ class Scorer:
                 and all(len(p) >= 4 and tokenize(p) == [p] for p in parts)  # not "voor|beeld"
             },
             abbreviation=asked_abbreviation(info.text),
+            choice=choice_asked(info.text) if info.kind == "entity" else None,
             date_marks=tuple(
                 mark
                 for asks, mark in (
@@ -2846,6 +2950,8 @@ class Assistant:
         declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
         if not cands:
             return declined
+        if asked.choice and (chosen := self._choice_answer(asked, asked.choice, cands)):
+            return chosen
         best = cands[0]
         if best.counts_other:  # counts something else: a close runner-up may count the asked
             best = next(
@@ -2959,6 +3065,75 @@ class Assistant:
             highlight=highlight,
             conflict=bool(conflict),
         )
+
+    def _choice_answer(self, asked: Asked, choice: Choice, cands: list[Candidate]) -> Answer | None:
+        """Of two things set side by side ("meer vacatures voor A of voor B?"), the one with
+        the larger (or smaller) figure, with both figures: from one sentence that gives both
+        ("zij-instromers (20 procent) ... dan technici (9 procent)"), or two rows of one
+        passage ("Mechanisch operators procesindustrie 3.050"); none when either is not
+        found, or the figures tie or are of different kinds."""
+        info = asked.info
+        english = info.lang == "en"
+        options = [term_groups(o, english) for o in (choice.first, choice.second)]
+        # what names one option and not the other ("operators" against "elektriciens")
+        own = [
+            [g for g in mine if not any(set(g) & set(h) for h in other)]
+            for mine, other in ((options[0], options[1]), (options[1], options[0]))
+        ]
+        if not all(own):
+            return None
+        pair: list[tuple[Candidate, str]] = []
+        # the rows found so far of each side, per passage
+        rows: dict[str, tuple[list[tuple[Candidate, str]], ...]] = {}
+        for c in cands:
+            if c.conflicts or c.missing or c.score < self.settings.min_confidence:
+                continue
+            got: list[str | None] = [None, None]
+            for figure, side in figure_sides(c.text, own):
+                got[side] = got[side] or figure
+            if got[0] and got[1]:
+                pair = [(c, got[0]), (c, got[1])]
+                break
+            if not is_row(c.text):  # a sentence that gives one figure: which one it is of
+                continue  # another sentence compares is not told
+            seen = rows.setdefault(c.passage.chunk.id, ([], []))
+            for side, figure in enumerate(got):
+                if figure:
+                    seen[side].append((c, figure))
+            # two rows of one table: of two tables side by side, both of the same half
+            pair = next(([x, y] for x in seen[0] for y in seen[1] if x[0].half == y[0].half), [])
+            if pair:
+                break
+        if not pair:
+            return None
+        (a, fa), (b, fb) = pair
+        va, vb = figure_value(fa), figure_value(fb)
+        if (
+            va is None
+            or vb is None
+            or va == vb
+            or bool(PERCENT.match(fa)) != bool(PERCENT.match(fb))
+        ):
+            return None
+        sides = [(a, fa, choice.first), (b, fb, choice.second)]
+        if (va > vb) != choice.larger:
+            sides.reverse()
+        sides = [  # an amount of money with its sign ("€ 3.470")
+            (c, f"€ {f}" if f"€ {f}" in c.text else f, o) for c, f, o in sides
+        ]
+        (win, fw, ow), (lose, fl, ol) = sides
+        versus, for_ = ("versus", "for") if english else ("tegenover", "voor")
+
+        def label(cand: Candidate, figure: str, option: str) -> str:
+            # a row's own label ("Mechanisch operators procesindustrie"), else as asked
+            own_label = cand.text.split(figure)[0].strip(" \t€:")
+            return own_label if is_row(cand.text) and own_label else option
+
+        text = f"{label(win, fw, ow)} ({fw} {versus} {fl} {for_} {label(lose, fl, ol)})"
+        declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
+        chosen = [win] if win is lose else [win, lose]
+        answer = self._checked(declined, text, [text], chosen, [fw, fl])
+        return None if answer.abstained else answer
 
     def _table_answer(self, declined: Answer, row: Candidate) -> Answer:
         """A value read from a table: the row's label, the year and the value (of two years
