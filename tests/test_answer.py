@@ -25,6 +25,7 @@ from assistant.answer import (
     asked_abbreviation,
     asked_kind,
     asked_scopes,
+    authors_in,
     choice_asked,
     counted_unit,
     counts_else,
@@ -791,6 +792,27 @@ def test_which_of_two_has_more_is_answered_by_both_figures(
     assert not answer.abstained and answer.answer.startswith(start)
     assert all(f in answer.answer for f in figures)
     assert all(any(f in c.quote for c in answer.citations) for f in figures)
+
+
+def test_authors_in() -> None:
+    colophon = (
+        "Inlichtingen\n\nAuteurs\n\nLisan van den Beukel\n\nSuzanne IJzerman\n\nDeze publicatie"
+    )
+    start, end, names = authors_in(colophon) or (0, 0, [])
+    assert names == ["Lisan van den Beukel", "Suzanne IJzerman"]
+    assert colophon[start:end] == "Auteurs\n\nLisan van den Beukel\n\nSuzanne IJzerman"
+    assert authors_in("Tekst: Jan de Vries") is None  # a label on its own line only
+    assert authors_in("Auteurs\n\nzie de bijlage") is None  # no names under it
+    assert authors_in("De auteurs Jan de Vries en Piet Jansen schrijven") is None
+
+
+def test_who_wrote_a_report_is_answered_by_its_colophon(assistant) -> None:
+    answer = assistant.ask(
+        "Door wie is de UWV-publicatie over klimaatberoepen in de industrie geschreven?"
+    )
+    assert not answer.abstained
+    assert "Lisan van den Beukel" in answer.answer and "Suzanne IJzerman" in answer.answer
+    assert answer.citations[0].quote.startswith("Auteurs")
 
 
 def test_total_for_one() -> None:

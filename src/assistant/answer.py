@@ -7,7 +7,8 @@ constraints and retrieval rank; the best sentence (cut to 400 characters around 
 is the answer. A sentence about another year, quarter, place, sector, level of education or
 occupation than asked is a conflict (SCOPES, labels, subgroups), and a conflict declines unless
 a runner-up names what was asked. "Which has more, A or B?" is answered by both figures, read
-from one sentence or two rows of one table (choice_asked, figure_sides). Abstains when
+from one sentence or two rows of one table (choice_asked, figure_sides); "who wrote it" by the
+names its report's colophon lists (authors_in). Abstains when
 nothing scores high enough, shows conflicting
 figures from different reports side by side, and never returns a number that is not in one of
 its quotes. The passages it lists are reranked by their best sentence.
@@ -1952,6 +1953,34 @@ def figure_sides(text: str, own: list[list[tuple[str, ...]]]) -> list[tuple[str,
     return out
 
 
+# "Wie hebben de factsheet geschreven?", "Who are the authors of ...?": the names a report's
+# colophon lists under "Auteurs", one per line ("Lisan van den Beukel", "Suzanne IJzerman")
+AUTHORS_ASKED = re.compile(
+    r"\b(?:auteurs?|authors?|wrote|written|geschreven|schreef|schreven|schrijvers?)\b", re.I
+)
+AUTHORS_LABEL = re.compile(r"^(?:auteurs?|authors?|tekst|text)\s*:?\s*$", re.I | re.M)
+PERSON = re.compile(
+    r"(?:[A-Z][a-zà-ÿ]+|IJ[a-z]+)(?:-[A-Z][a-z]+)?"
+    r"(?: (?:van|de|der|den|ter|ten|het|in 't|[A-Z][a-zà-ÿ]+|IJ[a-z]+)(?:-[A-Z][a-z]+)?){1,4}"
+)
+
+
+def authors_in(text: str) -> tuple[int, int, list[str]] | None:
+    """Where a text lists its report's authors (from the label "Auteurs" to the last name
+    under it) and their names; none without such a list."""
+    label = AUTHORS_LABEL.search(text)
+    if not label:
+        return None
+    names, end = [], label.end()
+    for m in re.finditer(r"[^\n]+", text[label.end() :]):
+        line = m.group().strip()
+        if not PERSON.fullmatch(line):
+            break
+        names.append(line)
+        end = label.end() + m.end()
+    return (label.start(), end, names) if names else None
+
+
 def name_key(names: set[str]) -> str:
     """How a required name of the question is told when a passage lacks it (one of its
     spellings, the same each time)."""
@@ -2950,6 +2979,9 @@ class Assistant:
         declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
         if not cands:
             return declined
+        authors = info.kind == "entity" and AUTHORS_ASKED.search(info.text)
+        if authors and (credited := self._authors_answer(info, cands[0].passage.chunk.source)):
+            return credited  # as its report's colophon lists them
         if asked.choice and (chosen := self._choice_answer(asked, asked.choice, cands)):
             return chosen
         best = cands[0]
@@ -3134,6 +3166,20 @@ class Assistant:
         chosen = [win] if win is lose else [win, lose]
         answer = self._checked(declined, text, [text], chosen, [fw, fl])
         return None if answer.abstained else answer
+
+    def _authors_answer(self, info: QuestionInfo, source: str) -> Answer | None:
+        """The authors the colophon of the best passage's report lists, if it lists them."""
+        for chunk in self.retriever.chunks:
+            found = authors_in(chunk.text) if chunk.source == source else None
+            if found:
+                start, end, names = found
+                lead = "Authors" if info.lang == "en" else "Auteurs"
+                text = f"{lead}: {', '.join(names)}"
+                block = Candidate(chunk.text[start:end], Passage(chunk, 1.0), 0, start, end)
+                declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
+                answer = self._checked(declined, text, [text], [block], [])
+                return None if answer.abstained else answer
+        return None
 
     def _table_answer(self, declined: Answer, row: Candidate) -> Answer:
         """A value read from a table: the row's label, the year and the value (of two years
