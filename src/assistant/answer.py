@@ -8,10 +8,9 @@ is the answer. A sentence about another year, quarter, place, sector, level of e
 occupation than asked is a conflict (SCOPES, labels, subgroups), and a conflict declines unless
 a runner-up names what was asked. "Which has more, A or B?" is answered by both figures, read
 from one sentence or two rows of one table (choice_asked, figure_sides); "who wrote it" by the
-names its report's colophon lists (authors_in). Abstains when
-nothing scores high enough, shows conflicting
-figures from different reports side by side, and never returns a number that is not in one of
-its quotes. The passages it lists are reranked by their best sentence.
+names its report's colophon lists (authors_in). Abstains when nothing scores high enough, shows
+conflicting figures from different reports side by side, and never returns a number that is
+not in one of its quotes. The passages it lists are reranked by their best sentence.
 Imports: settings, models, chunk, store, retrieve, ingest (to build a missing index, and to
 read original files exactly as ingestion does).
 """
@@ -1897,10 +1896,7 @@ def figure_value(figure: str) -> float | None:
     m = re.search(r"\d+(?:[.,]\d+)*", figure)
     if not m:
         return None
-    digits = m.group()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):  # thousands with dots
-        digits = digits.replace(".", "")
-    return float(digits.replace(".", "").replace(",", "."))
+    return float(m.group().replace(".", "").replace(",", "."))  # Dutch: 3.050; 12,5
 
 
 def figure_sides(text: str, own: list[list[tuple[str, ...]]]) -> list[tuple[str, int]]:
@@ -2905,6 +2901,11 @@ def tied_rows(
     ]
 
 
+def declined_answer(info: QuestionInfo) -> Answer:
+    """The answer that says, in the question's language, that the documents do not hold it."""
+    return Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
+
+
 class Assistant:
     """Store, retriever and answerer, loaded once; safe to call from several threads."""
 
@@ -2976,7 +2977,7 @@ class Assistant:
     def _decide(self, asked: Asked, cands: list[Candidate]) -> Answer:
         """The best candidate as the answer, or the declined answer when none is good enough."""
         info = asked.info
-        declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
+        declined = declined_answer(info)
         if not cands:
             return declined
         authors = info.kind == "entity" and AUTHORS_ASKED.search(info.text)
@@ -3162,9 +3163,8 @@ class Assistant:
             return own_label if is_row(cand.text) and own_label else option
 
         text = f"{label(win, fw, ow)} ({fw} {versus} {fl} {for_} {label(lose, fl, ol)})"
-        declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
-        chosen = [win] if win is lose else [win, lose]
-        answer = self._checked(declined, text, [text], chosen, [fw, fl])
+        chosen = [win] if win is lose else [win, lose]  # one sentence that gives both
+        answer = self._checked(declined_answer(info), text, [text], chosen, [fw, fl])
         return None if answer.abstained else answer
 
     def _authors_answer(self, info: QuestionInfo, source: str) -> Answer | None:
@@ -3176,8 +3176,7 @@ class Assistant:
                 lead = "Authors" if info.lang == "en" else "Auteurs"
                 text = f"{lead}: {', '.join(names)}"
                 block = Candidate(chunk.text[start:end], Passage(chunk, 1.0), 0, start, end)
-                declined = Answer(question=info.text, answer=NOT_FOUND[info.lang], abstained=True)
-                answer = self._checked(declined, text, [text], [block], [])
+                answer = self._checked(declined_answer(info), text, [text], [block], [])
                 return None if answer.abstained else answer
         return None
 
