@@ -48,6 +48,7 @@ from assistant.answer import (
     names_sector,
     numbers_supported,
     occurrences,
+    panels,
     question_kind,
     reach,
     relaxed,
@@ -813,6 +814,47 @@ def test_who_wrote_a_report_is_answered_by_its_colophon(assistant) -> None:
     assert not answer.abstained
     assert "Lisan van den Beukel" in answer.answer and "Suzanne IJzerman" in answer.answer
     assert answer.citations[0].quote.startswith("Auteurs")
+
+
+def test_panels_reads_the_values_of_an_infographic_by_group() -> None:
+    # captions, the values of group 1 beside its line, group 2's line, then its values
+    beside = (
+        "Mijn bedrijf voelt de verantwoordelijkheid\n\nDe energietransitie is onhaalbaar\n\n"
+        "Een duurzame energievoorziening is onhaalbaar\n\n69% 44% 44%\n\nTotaal Totaal Totaal\n\n"
+        "Industrie Industrie Industrie\n\n78% 49% 46% Dynamische arbeidsmarkt"
+    )
+    ((start, end, rows),) = panels(beside)
+    assert rows[3] == "Industrie: Mijn bedrijf voelt de verantwoordelijkheid 78%"
+    assert rows[0] == "Totaal: Mijn bedrijf voelt de verantwoordelijkheid 69%"
+    assert beside[start:end].startswith("Mijn bedrijf") and beside[start:end].endswith("46%")
+    # group 1, captions, group 2, its values, group 1's values, then the title
+    around = (
+        "Bedrijven Bedrijven Bedrijven\n\nDe energietransitie\n\nIn 2030 duurzaam\n\n"
+        "In 2050 klimaatneutraal\n\nTechnici Technici Technici\n\n54% 44% 57%\n\n44% 38% 44%"
+        "\n\nDit vindt technisch Nederland onhaalbaar"
+    )
+    ((start, end, rows),) = panels(around)
+    assert rows[0] == "Technici: Dit vindt technisch Nederland onhaalbaar De energietransitie 54%"
+    assert (
+        rows[5] == "Bedrijven: Dit vindt technisch Nederland onhaalbaar In 2050 klimaatneutraal 44%"
+    )
+    assert around[start:end] == around
+    # captions on one line, each starting with a capital
+    one_line = "Fysiek welzijn Mentaal welzijn Werk-privébalans\n71% 68% 69%\n"
+    one_line += "Bedrijven Bedrijven Bedrijven\nTechnici Technici Technici"
+    assert panels(one_line + "\n65% 62% 62%")[0][2][4] == "Technici: Mentaal welzijn 62%"
+    # not without a line of values for each group, nor without a caption for each value
+    assert panels(one_line + "\nzie hierboven") == ()
+    assert panels("Eén\n\n" + one_line.split("\n", 1)[1] + "\n1% 2% 3%") == ()
+
+
+def test_a_value_of_an_infographic_answers_with_the_infographic_quoted(assistant) -> None:
+    answer = assistant.ask(
+        "Welk percentage van de industriebedrijven voelt de verantwoordelijkheid om te "
+        "verduurzamen?"
+    )
+    assert not answer.abstained and "78%" in answer.answer and "Industrie" in answer.answer
+    assert "Industrie Industrie Industrie" in answer.citations[0].quote
 
 
 def test_total_for_one() -> None:

@@ -8,9 +8,11 @@ is the answer. A sentence about another year, quarter, place, sector, level of e
 occupation than asked is a conflict (SCOPES, labels, subgroups), and a conflict declines unless
 a runner-up names what was asked. "Which has more, A or B?" is answered by both figures, read
 from one sentence or two rows of one table (choice_asked, figure_sides); "who wrote it" by the
-names its report's colophon lists (authors_in). Abstains when nothing scores high enough, shows
-conflicting figures from different reports side by side, and never returns a number that is
-not in one of its quotes. The passages it lists are reranked by their best sentence.
+names its report's colophon lists (authors_in). The values of an infographic, which the PDF
+gives as lines of group names, captions and shares, are read as rows of their own (panels).
+Abstains when nothing scores high enough, shows conflicting figures from different reports side
+by side, and never returns a number that is not in one of its quotes. The passages it lists
+are reranked by their best sentence.
 Imports: settings, models, chunk, store, retrieve, ingest (to build a missing index, and to
 read original files exactly as ingestion does).
 """
@@ -687,6 +689,7 @@ class Candidate:
     cell: Cell | None = None  # the value read from a table column (year questions)
     compared: Cell | None = None  # of two years compared, the value in the other one's column
     half: int | None = None  # of two tables side by side: 0 the left one's row, 1 the right's
+    panel: tuple[int, int] | None = None  # a value read from an infographic: where it stands
 
     @property
     def objected(self) -> bool:
@@ -716,12 +719,97 @@ def sentences_of(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
-    """Sentences of a passage; long ones (tables, lists) are cut at line breaks."""
+    """Sentences of a passage; long ones (tables, lists) are cut at line breaks; the values of
+    an infographic each as a row of its own ("Industrie: ... verduurzamen 78%")."""
     text = passage.chunk.text
     return [
         Candidate(one_line(text[x:y]), passage, rank, x, y, half=half, pair=pair)
         for x, y, half, pair in candidate_spans(text)
+    ] + [
+        Candidate(row, passage, rank, x, y, panel=(x, y))
+        for x, y, rows in panels(text)
+        for row in rows
     ]
+
+
+# An infographic of n panels for two groups, as the PDF gives it: a line with the group's name
+# n times ("Bedrijven Bedrijven Bedrijven"), the n captions (one per line, or on one line
+# each starting with a capital), and for each group a line of n shares
+GROUP_LINE = re.compile(r"([A-Z][\w-]+)(?: \1){2,}")
+SHARE_VALUE = r"\d+(?:,\d+)?%"
+
+
+@lru_cache(maxsize=4096)
+def panels(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The infographics of a text: where each stands (with its title) and its values as rows,
+    "{group}: {title} {caption} {value}". Two layouts: "group 1 / captions / group 2 / values
+    of group 2 / values of group 1", and "captions / values of group 1 / group 1 / group 2 /
+    values of group 2" (a line of values belongs to the group line beside it)."""
+    lines = [
+        (m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
+        for m in re.finditer(r"[^\n]+", text)
+        if m.group().strip()
+    ]
+
+    def values(k: int, n: int) -> tuple[list[str], int] | None:
+        if not 0 <= k < len(lines):
+            return None
+        m = re.match(rf"{SHARE_VALUE}(?: {SHARE_VALUE}){{{n - 1}}}(?![\d,])", lines[k][1])
+        return (m.group().split(), lines[k][0] + m.end()) if m else None
+
+    def captions(first: int, last: int, n: int) -> list[str] | None:
+        found = [line for _, line in lines[max(first, 0) : last]]
+        if len(found) == 1:  # on one line: "Fysiek welzijn Mentaal welzijn Werk-privébalans"
+            found = re.split(r" (?=[A-Z])", found[0])
+        plain = all(re.search(r"[^\W\d_]{3}", c) and not re.search(r"\d%", c) for c in found)
+        return found if len(found) == n and plain and first >= 0 else None
+
+    def title(k: int) -> str:  # a short line without a full stop names the infographic
+        line = lines[k][1] if 0 <= k < len(lines) else ""
+        return line if len(line) <= 80 and not line.endswith(".") and "%" not in line else ""
+
+    out = []
+    for i, (start, line) in enumerate(lines):
+        first = GROUP_LINE.fullmatch(line)
+        if not first:
+            continue
+        n = line.count(" ") + 1
+        for j in (i + 1, i + n + 1):
+            second = GROUP_LINE.fullmatch(lines[j][1]) if j < len(lines) else None
+            if second and lines[j][1].count(" ") + 1 == n and second.group(1) != first.group(1):
+                break
+        else:
+            continue
+        if j == i + n + 1:  # group 1, captions, group 2, its values, then group 1's
+            groups = (second.group(1), first.group(1))
+            found, shown = (values(j + 1, n), values(j + 2, n)), captions(i + 1, j, n)
+            name, top = title(j + 3), start
+            end = lines[j + 3][0] + len(name) if name else (found[1] or ([], 0))[1]
+        else:  # captions, group 1's values, group 1, group 2, its values
+            groups = (first.group(1), second.group(1))
+            found = (values(i - 1, n), values(j + 1, n))
+            on_one_line = found[0] and captions(i - 2, i - 1, n)
+            shown = on_one_line or captions(i - 1 - n, i - 1, n)
+            before = i - 2 if on_one_line else i - 1 - n
+            name = title(before - 1)
+            top = lines[before - 1][0] if name else lines[max(before, 0)][0]
+            end = (found[1] or ([], 0))[1]
+        a, b = found
+        if not shown or not a or not b:
+            continue
+        rows = [(groups[0], a[0]), (groups[1], b[0])]
+        out.append(
+            (
+                top,
+                end,
+                tuple(
+                    f"{group}: {' '.join(filter(None, (name, caption)))} {value}"
+                    for group, shares in rows
+                    for caption, value in zip(shown, shares, strict=True)
+                ),
+            )
+        )
+    return tuple(out)
 
 
 def one_line(span: str) -> str:
@@ -2769,6 +2857,9 @@ def _locate(
 
 def cite(cand: Candidate) -> Citation:
     chunk = cand.passage.chunk
+    if cand.panel:  # a value of an infographic is quoted with the whole infographic
+        x, y = cand.panel
+        cand = replace(cand, text=chunk.text[x:y], start=x, end=y)
     line_start, line_end = chunk.line_start, chunk.line_end
     lines = raw_lines(chunk.path)
     if lines is not None and line_start is not None and line_end is not None:
@@ -3044,6 +3135,8 @@ class Assistant:
             return declined
         if best.cell:
             return self._table_answer(declined, best)
+        if best.panel:  # a value of an infographic: its row (cite quotes the infographic)
+            return self._checked(declined, best.text, [best.text], [best], best.figures[-1:])
         chosen = [best]
         conflict = self._conflict(info, best, cands)
         second = conflict or (self._other_figure(best, cands) if info.compare else None)
