@@ -3076,6 +3076,54 @@ class Assistant:
             return credited  # as its report's colophon lists them
         if asked.choice and (chosen := self._choice_answer(asked, asked.choice, cands)):
             return chosen
+        best = self._answering(asked, cands)
+        declined.confidence = best.score
+        threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
+        if (
+            best.score < threshold
+            or best.local < W["min_local"]
+            or (best.cell and best.local < W["min_cell_local"])
+            or (not best.cell and best.coverage == 0)
+            or not best.type_ok
+            or best.objected
+        ):
+            return declined
+        if best.cell:
+            return self._table_answer(declined, best)
+        if best.panel:  # a value of an infographic: its row (cite quotes the infographic)
+            return self._checked(declined, best.text, [best.text], [best], best.figures[-1:])
+        chosen = [best]
+        conflict = self._conflict(info, best, cands)
+        second = conflict or (self._other_figure(best, cands) if info.compare else None)
+        if second:
+            chosen.append(second)
+        focus = [self._focus(asked, c) for c in chosen]
+        limit = self.settings.answer_max_chars
+        if len(chosen) == 1:
+            # a short sentence, or one that may only restate the question's scene ("The
+            # experiment delivered convincing gains. So what is the complaint?"): with what
+            # follows it ("Toch is nog niet voorzien in vervolg of opschaling.")
+            if info.kind in {"entity", "explanation"} and (len(best.text) < 250 or asked.scene):
+                best = self._extend(best)
+                chosen, focus = [best], [None]
+            pieces = [window(best.text, focus[0], limit)]
+            text = pieces[0]
+        else:  # conflicting figures: both, each with its source number and date
+            per = (limit - 30) // 2 - 25
+            pieces = [window(c.text, f, per) for c, f in zip(chosen, focus, strict=True)]
+            lead = ""
+            if conflict:
+                lead = "The sources differ: " if info.lang == "en" else "De bronnen verschillen: "
+            text = lead + " — ".join(
+                f"{p} ([{i}], {c.passage.chunk.date or '?'})"
+                for i, (p, c) in enumerate(zip(pieces, chosen, strict=True), start=1)
+            )
+        return self._checked(declined, text, pieces, chosen, [f for f in focus if f], conflict)
+
+    def _answering(self, asked: Asked, cands: list[Candidate]) -> Candidate:
+        """The candidate that answers: the best one, or a runner-up without what speaks against
+        the best one (it counts something else, is about another time or scope, or its passage
+        lacks an asked name), or the best one outside a table whose rows tie."""
         best = cands[0]
         if best.counts_other:  # counts something else: a close runner-up may count the asked
             best = next(
@@ -3122,48 +3170,7 @@ class Assistant:
         if tied := tied_rows(best, cands, asked.terms):  # then the best candidate outside the
             tied.append(best)  # table (the row stays when there is none)
             best = next((c for c in cands if not any(c is t for t in tied)), best)
-        declined.confidence = best.score
-        threshold = self.settings.min_confidence - (0.12 if info.lang == "en" else 0.0)
-        if (
-            best.score < threshold
-            or best.local < W["min_local"]
-            or (best.cell and best.local < W["min_cell_local"])
-            or (not best.cell and best.coverage == 0)
-            or not best.type_ok
-            or best.objected
-        ):
-            return declined
-        if best.cell:
-            return self._table_answer(declined, best)
-        if best.panel:  # a value of an infographic: its row (cite quotes the infographic)
-            return self._checked(declined, best.text, [best.text], [best], best.figures[-1:])
-        chosen = [best]
-        conflict = self._conflict(info, best, cands)
-        second = conflict or (self._other_figure(best, cands) if info.compare else None)
-        if second:
-            chosen.append(second)
-        focus = [self._focus(asked, c) for c in chosen]
-        limit = self.settings.answer_max_chars
-        if len(chosen) == 1:
-            # a short sentence, or one that may only restate the question's scene ("The
-            # experiment delivered convincing gains. So what is the complaint?"): with what
-            # follows it ("Toch is nog niet voorzien in vervolg of opschaling.")
-            if info.kind in {"entity", "explanation"} and (len(best.text) < 250 or asked.scene):
-                best = self._extend(best)
-                chosen, focus = [best], [None]
-            pieces = [window(best.text, focus[0], limit)]
-            text = pieces[0]
-        else:  # conflicting figures: both, each with its source number and date
-            per = (limit - 30) // 2 - 25
-            pieces = [window(c.text, f, per) for c, f in zip(chosen, focus, strict=True)]
-            lead = ""
-            if conflict:
-                lead = "The sources differ: " if info.lang == "en" else "De bronnen verschillen: "
-            text = lead + " — ".join(
-                f"{p} ([{i}], {c.passage.chunk.date or '?'})"
-                for i, (p, c) in enumerate(zip(pieces, chosen, strict=True), start=1)
-            )
-        return self._checked(declined, text, pieces, chosen, [f for f in focus if f], conflict)
+        return best
 
     def _checked(
         self,
