@@ -689,7 +689,7 @@ class Candidate:
     cell: Cell | None = None  # the value read from a table column (year questions)
     compared: Cell | None = None  # of two years compared, the value in the other one's column
     half: int | None = None  # of two tables side by side: 0 the left one's row, 1 the right's
-    panel: tuple[int, int] | None = None  # a value read from an infographic: where it stands
+    panel: bool = False  # a value read from an infographic, which spans start to end
 
     @property
     def objected(self) -> bool:
@@ -726,7 +726,7 @@ def split_candidates(passage: Passage, rank: int) -> list[Candidate]:
         Candidate(one_line(text[x:y]), passage, rank, x, y, half=half, pair=pair)
         for x, y, half, pair in candidate_spans(text)
     ] + [
-        Candidate(row, passage, rank, x, y, panel=(x, y))
+        Candidate(row, passage, rank, x, y, panel=True)
         for x, y, rows in panels(text)
         for row in rows
     ]
@@ -784,7 +784,7 @@ def panels(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
             groups = (second.group(1), first.group(1))
             found, shown = (values(j + 1, n), values(j + 2, n)), captions(i + 1, j, n)
             name, top = title(j + 3), start
-            end = lines[j + 3][0] + len(name) if name else (found[1] or ([], 0))[1]
+            title_end = lines[j + 3][0] + len(name) if name else None
         else:  # captions, group 1's values, group 1, group 2, its values
             groups = (first.group(1), second.group(1))
             found = (values(i - 1, n), values(j + 1, n))
@@ -793,7 +793,7 @@ def panels(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
             before = i - 2 if on_one_line else i - 1 - n
             name = title(before - 1)
             top = lines[before - 1][0] if name else lines[max(before, 0)][0]
-            end = (found[1] or ([], 0))[1]
+            title_end = None  # the title stands above
         a, b = found
         if not shown or not a or not b:
             continue
@@ -801,7 +801,7 @@ def panels(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         out.append(
             (
                 top,
-                end,
+                title_end or b[1],  # b: the last line of values
                 tuple(
                     f"{group}: {' '.join(filter(None, (name, caption)))} {value}"
                     for group, shares in rows
@@ -2858,8 +2858,7 @@ def _locate(
 def cite(cand: Candidate) -> Citation:
     chunk = cand.passage.chunk
     if cand.panel:  # a value of an infographic is quoted with the whole infographic
-        x, y = cand.panel
-        cand = replace(cand, text=chunk.text[x:y], start=x, end=y)
+        cand = replace(cand, text=chunk.text[cand.start : cand.end])
     line_start, line_end = chunk.line_start, chunk.line_end
     lines = raw_lines(chunk.path)
     if lines is not None and line_start is not None and line_end is not None:
