@@ -727,6 +727,15 @@ def test_a_total_answers_for_the_whole_list(assistant, question: str) -> None:
             Choice("welders", "electricians and fitters", larger=False),
         ),
         ("Wie vindt dat vaker, technici of bedrijven?", Choice("technici", "bedrijven", True)),
+        # a superlative between two options asks the same
+        (
+            "Welk beroep had de meeste vacatures: lassers, of elektriciens en monteurs?",
+            Choice("lassers", "elektriciens en monteurs", larger=True),
+        ),
+        (
+            "Which region had the lowest share, Limburg or Zeeland?",
+            Choice("Limburg", "Zeeland", larger=False),
+        ),
         # not two things side by side: which way a figure went, or no comparison at all
         ("Is het aandeel hoger of lager dan in 2023?", None),
         ("Did more or fewer career switchers consider retraining?", None),

@@ -1943,9 +1943,15 @@ def total_for_one(question: str, terms: list[tuple[str, ...]], told: str, text: 
 # "stonden er meer vacatures open voor A of voor B?", "which pays better: A or B?": two things
 # set side by side, the one with the larger (or the smaller) figure asked
 MORE = re.compile(
-    r"\b(?:meer|hoger|groter|beter|vaker|more|higher|larger|bigger|better|greater)\b", re.I
+    r"\b(?:meer|hoger|groter|beter|vaker|more|higher|larger|bigger|better|greater"
+    r"|meeste|hoogste|grootste|beste|vaakst|most|highest|largest|biggest|best|greatest)\b",
+    re.I,
 )
-LESS = re.compile(r"\b(?:minder|lager|kleiner|fewer|less|lower|smaller)\b", re.I)
+LESS = re.compile(
+    r"\b(?:minder|lager|kleiner|fewer|less|lower|smaller"
+    r"|minste|laagste|kleinste|fewest|least|lowest|smallest)\b",
+    re.I,
+)
 OR = re.compile(r",?\s\b(?:of|or)\s(?:(?:voor|for|bij|at|de|het|the|een|a|an)\s)*", re.I)
 OPTION_START = re.compile(r"[:–—]\s|,\s|\b(?:voor|for|bij|among|tussen|between)\s", re.I)
 
