@@ -30,6 +30,7 @@ from assistant.answer import (
     counted_unit,
     counts_else,
     counts_head,
+    counts_people,
     detect_language,
     expand_contractions,
     figure_sides,
@@ -1532,6 +1533,23 @@ def test_people_in_general_count_groups_of_people_not_companies() -> None:
     assert counts_else(notices, tokenize("20 werknemers")[1:])
     technicians = counted_unit("How many technicians took part?", "en")
     assert counts_else(technicians, tokenize("53.800 openstaande vacatures")[1:])  # adjective
+
+
+def test_a_group_of_people_counts_people(assistant) -> None:
+    """'How many people belong to the unions': '2 miljoen leden' counts people; neither a
+    count of vacancies nor people in general ('50 medewerkers') counts a named group."""
+    people = counted_unit("Roughly how many people belong to the trade unions?", "en")
+    assert counts_people(people, stem_set("meer dan 2 miljoen leden bij de vakbonden"))
+    assert counts_people(people, stem_set("2.700 technici vulden de vragenlijst in"))
+    assert not counts_people(people, stem_set("bijna 51.000 openstaande vacatures"))
+    assert not counts_people(counted_unit("Hoeveel bedrijven?"), stem_set("2 miljoen leden"))
+    text = (
+        "De Vlaamse werkgevers- en werknemersorganisaties willen zich met hun leden (meer dan "
+        "2 miljoen leden bij de vakbonden) inzetten voor de industrie."
+    )
+    question = "Roughly how many people belong to the Flemish trade unions?"
+    (cand,) = scored(assistant, question, text)
+    assert cand.type_ok and not cand.counts_other
 
 
 def test_a_field_is_no_occupation(assistant) -> None:

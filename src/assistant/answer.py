@@ -1809,7 +1809,9 @@ def scope_conflict(
 
 
 PEOPLE = "werknemers medewerkers werkenden mensen personen employees workers people"
-PEOPLE_KINDS = "studenten leerlingen deelnemers technici uitzendkrachten werkgevers students"
+PEOPLE_KINDS = (
+    "studenten leerlingen deelnemers technici uitzendkrachten werkgevers leden students members"
+)
 
 
 @lru_cache(maxsize=1)
@@ -1837,6 +1839,8 @@ def counts_else(unit: tuple[str, ...], after: list[str]) -> bool:
     else:
         return False
     general, things = _count_classes()
+    if noun in _people_kinds() and general.intersection(unit):
+        return False  # people asked, a group of them told ("meer dan 2 miljoen leden")
     # a thing also as the head of a compound ("ontslagmeldingen": meldingen)
     return not (noun in general and not any(s.endswith(t) for s in unit for t in things))
 
@@ -1846,6 +1850,18 @@ def _count_classes() -> tuple[frozenset[str], frozenset[str]]:
     """The count nouns for people in general, and those for things (companies, jobs)."""
     general = frozenset(tokenize(PEOPLE))
     return general, count_nouns() - general - frozenset(tokenize(PEOPLE_KINDS))
+
+
+def counts_people(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
+    """Whether people in general are counted ("how many people") and the stems name a group
+    of people, which counts them ("meer dan 2 miljoen leden bij de vakbonden")."""
+    general, _ = _count_classes()
+    return bool(general.intersection(unit)) and not stems.isdisjoint(_people_kinds())
+
+
+@lru_cache(maxsize=1)
+def _people_kinds() -> frozenset[str]:
+    return frozenset(tokenize(PEOPLE_KINDS))
 
 
 def words_after(text: str, at: re.Match[str]) -> list[str]:
@@ -2520,7 +2536,12 @@ class Scorer:
             unit_score = 1.0 if any(counts_head(info.unit, a) for a in after) else 0.0
             # what the figure's own sentence or lead-in counts (of a pair, not the other one)
             own_stems = stem_set(told) | lead_stems | joined_stems(told)
-            if not unit_score and not counts(info.unit, own_stems) and not row:
+            if (
+                not unit_score
+                and not counts(info.unit, own_stems)
+                and not counts_people(info.unit, stem_set(told))
+                and not row
+            ):
                 unit_score = -1.0  # the sentence counts something else (a table row names
                 # no unit: what it counts is in its caption, often only implied)
             elif not unit_score and all(counts_else(info.unit, a) for a in after):
