@@ -959,6 +959,27 @@ def scored(assistant, question: str, text: str, heading: str = "", date: str | N
     return cands
 
 
+def test_a_pair_half_about_another_year_fits_the_asked_year_less(assistant) -> None:
+    """'In oktober 2025 ... gegroeid. Voor de periode tot 2027 ...': of a pair whose sentences
+    are about two years, the asked year's sentence alone fits better (and is read on)."""
+    text = (
+        "In oktober 2025 is vooral de productie in rubber- en kunststof gegroeid. "
+        "Voor de periode tot 2027 wordt verwacht dat de productie zich herstelt. "
+        "Dit komt door groei in de metaalsector en de levensmiddelenindustrie."
+    )
+    question = "Welke branches dragen het verwachte herstel van de productie tot 2027?"
+    cands = scored(assistant, question, text)
+    mixed = next(c for c in cands if c.pair and c.text.startswith("In oktober 2025"))
+    asked_year = next(c for c in cands if c.pair and c.text.startswith("Voor de periode"))
+    assert asked_year.score > mixed.score
+    answer = assistant.ask(
+        "Welke branches moeten volgens de verwachting het herstel van de industriële productie "
+        "tot 2027 vooral dragen?"
+    )
+    assert not answer.abstained and "levensmiddelenindustrie" in answer.answer
+    assert "oktober 2025" not in answer.answer
+
+
 def test_a_pairs_year_is_that_of_its_figures_sentence(assistant) -> None:
     """'In 2021 ... 54 Mton. Ten opzichte van 1990 is de uitstoot gedaald.': 54 Mton is of
     2021, not of 1990, which only the second sentence names."""

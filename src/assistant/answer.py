@@ -2725,6 +2725,16 @@ class Scorer:
             years, ranges = year_marks(with_previous_year(told if years_in(told) else cand.text))
             if set(info.years) <= years - ranges:
                 year_score = 1.0
+                if cand.pair and not cand.figures and info.kind != "date":
+                    # a pair of one sentence about another year and one about the asked year
+                    # ("In oktober 2025 is vooral ... gegroeid. Voor de periode tot 2027 ..."):
+                    # the asked year's sentence alone fits better
+                    marks = [
+                        year_marks(with_previous_year(cand.text[a:b]))[0]
+                        for a, b in sentence_spans(cand.text)
+                    ]
+                    if any(m and m.isdisjoint(info.years) for m in marks):
+                        year_score = 0.3
             elif set(info.years) <= years:
                 year_score = 0.3  # only as the end of a period ("2014-2022"): a change over it
             elif years and not set(info.years) & years and info.kind != "date":
