@@ -26,6 +26,7 @@ from assistant.answer import (
     asked_kind,
     asked_scopes,
     authors_in,
+    candidate_spans,
     choice_asked,
     counted_unit,
     counts_else,
@@ -957,6 +958,20 @@ def scored(assistant, question: str, text: str, heading: str = "", date: str | N
     for c in cands:
         assistant.scorer.score(asked, c)
     return cands
+
+
+def test_a_footnote_number_after_a_full_stop_starts_no_sentence() -> None:
+    """'... een jaar eerder. 9 Voor de periode tot 2027 ...': the 9 is the first sentence's
+    footnote, so the second sentence (and its quote) starts at 'Voor'; a passage of footnotes
+    ('11 UWV (2025), ... 12 Beroepsniveau 1: ...') keeps its numbers."""
+    text = "Gegroeid ten opzichte van een jaar eerder. 9 Voor de periode tot 2027 herstelt het."
+    starts = [text[x:y] for x, y, _, pair in candidate_spans(text) if not pair]
+    assert starts == [
+        "Gegroeid ten opzichte van een jaar eerder.",
+        "Voor de periode tot 2027 herstelt het.",
+    ]
+    notes = "11 UWV (2025), Arbeidsmarktprognose tot 2027. 12 Beroepsniveau 1: eenvoudige taken."
+    assert [notes[x:y] for x, y, _, pair in candidate_spans(notes) if not pair][1].startswith("12 ")
 
 
 def test_a_pair_half_about_another_year_fits_the_asked_year_less(assistant) -> None:

@@ -818,6 +818,10 @@ def one_line(span: str) -> str:
     return " ".join(span.split()) if WRAPPED_ROW.fullmatch(span) else span
 
 
+STRAY_MARK = re.compile(r"\d{1,2}\s+(?=[A-Z])")
+SENTENCE_END = re.compile(r"[.!?]\s*$")
+
+
 @lru_cache(maxsize=4096)  # a passage is read for many questions
 def candidate_spans(text: str) -> tuple[tuple[int, int, int | None, bool], ...]:
     """Where split_candidates cuts a passage: (start, end, half of a two-table line, pair)."""
@@ -836,6 +840,15 @@ def candidate_spans(text: str) -> tuple[tuple[int, int, int | None, bool], ...]:
                 x += 1
             while y > x and text[y - 1].isspace():
                 y -= 1
+            # a footnote's number after a sentence's full stop is that sentence's ("... een
+            # jaar eerder. 9 Voor de periode tot 2027 ..."), not the start of the next one
+            # (not in a passage of footnotes: "11 UWV (2025), ... 2027. 12 Beroepsniveau 1: ...")
+            if (
+                (m := STRAY_MARK.match(text, x, y))
+                and SENTENCE_END.search(text, 0, x)
+                and not STRAY_MARK.match(text)
+            ):
+                x += m.end() - m.start()
             pieces.append((x, y))
     for i, (x, y) in enumerate(pieces):
         if y - x < 8:
