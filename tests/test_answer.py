@@ -1093,6 +1093,10 @@ def test_asked_kind_and_names_kind() -> None:
     assert asked_kind("Binnen welk overkoepelend plan valt dat voorstel?") == "plan"
     assert asked_kind("Which labour migration plan is it in line with?") == "plan"
     assert asked_kind("Which scheme do they propose?") == "regeling"
+    # asked by its name
+    assert asked_kind("Hoe heet de regeling die zij voorstellen?") == "regeling"
+    assert asked_kind("What is the name of the fund for the regions?") == "fonds"
+    assert asked_kind("Hoe heet die technicus?") is None
     assert asked_kind("Welke sector biedt meer banen?") is None
     question = "Which labour migration plan is the orange card in line with?"
     assert names_kind("Het komt overeen met het Deltaplan Arbeidsmigratie.", "plan", question)

@@ -1585,7 +1585,9 @@ NAMED_KINDS = {
     "network": "netwerk",
 }
 ASKS_NAMED = re.compile(
-    rf"\b(?:welke?|which|what)\s+(?:[\w-]+\s+){{0,3}}?({'|'.join(NAMED_KINDS)})\b", re.IGNORECASE
+    rf"\b(?:welke?|which|what|hoe heet|hoe heten|wat is de naam van|what is the name of"
+    rf"|what's the name of)\s+(?:[\w-]+\s+){{0,3}}?({'|'.join(NAMED_KINDS)})\b",
+    re.IGNORECASE,
 )
 
 
