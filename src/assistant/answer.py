@@ -848,7 +848,7 @@ def candidate_spans(text: str) -> tuple[tuple[int, int, int | None, bool], ...]:
                 and SENTENCE_END.search(text, 0, x)
                 and not STRAY_MARK.match(text)
             ):
-                x += m.end() - m.start()
+                x = m.end()
             pieces.append((x, y))
     for i, (x, y) in enumerate(pieces):
         if y - x < 8:
@@ -1864,7 +1864,7 @@ def counts_else(unit: tuple[str, ...], after: list[str]) -> bool:
 def _count_classes() -> tuple[frozenset[str], frozenset[str]]:
     """The count nouns for people in general, and those for things (companies, jobs)."""
     general = frozenset(tokenize(PEOPLE))
-    return general, count_nouns() - general - frozenset(tokenize(PEOPLE_KINDS))
+    return general, count_nouns() - general - _people_kinds()
 
 
 def counts_people(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
@@ -1876,6 +1876,7 @@ def counts_people(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _people_kinds() -> frozenset[str]:
+    """The count nouns for groups of people (technici, leden)."""
     return frozenset(tokenize(PEOPLE_KINDS))
 
 
