@@ -1483,6 +1483,7 @@ def test_what_a_question_counts() -> None:
         tokenize("openstaande vacatures")
     )
     assert "warmtepomp" in counted_unit("How many heat pumps are needed?")
+    assert counted_unit("Hoeveel EC levert één module op?") == ("ec",)  # study credits
     # an English noun phrase has its head last, also of three words; "did" is no noun
     notices = counted_unit("How many collective redundancy notifications did firms file?")
     assert "meld" in notices and "did" not in notices

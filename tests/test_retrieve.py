@@ -35,6 +35,9 @@ def test_units_are_words_of_dutch_text() -> None:
     measures ("20 km vanuit de kust", "500 MW")."""
     assert tokenize("20 km vanuit de kust")[:2] == ["20", "km"]
     assert "mw" in tokenize("een capaciteit van 500 MW")
+    # study credits and megatonnes: "een hbo-certificaat (5EC)", "103 Mt"
+    assert tokenize("een hbo-certificaat (5EC)")[-2:] == ["5", "ec"]
+    assert "mt" in tokenize("103 Mt in 2030")
 
 
 def test_co2_is_one_word() -> None:
