@@ -38,6 +38,7 @@ def test_units_are_words_of_dutch_text() -> None:
     # study credits and megatonnes: "een hbo-certificaat (5EC)", "103 Mt"
     assert tokenize("een hbo-certificaat (5EC)")[-2:] == ["5", "ec"]
     assert "mt" in tokenize("103 Mt in 2030")
+    assert "hr" in tokenize("de ondervraagde HR-beslissers")  # human resources
 
 
 def test_co2_is_one_word() -> None:

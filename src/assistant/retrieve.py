@@ -507,8 +507,8 @@ def _stop_words(english: bool = False) -> frozenset[str]:
 
 
 # words of the long English list that Dutch text uses for what it is about: units ("20 km",
-# "500 MW", "5EC" study credits, "103 Mt"), "97% man"
-NOT_STOP_WORDS = frozenset({"km", "kg", "kw", "mw", "gw", "man", "ec", "mt"})
+# "500 MW", "5EC" study credits, "103 Mt"), "97% man", "HR-beslissers"
+NOT_STOP_WORDS = frozenset({"km", "kg", "kw", "mw", "gw", "man", "ec", "mt", "hr"})
 # conjunctions the package's Dutch list lacks ("Waarom ..., terwijl ...?")
 DUTCH_CONJUNCTIONS = frozenset({"terwijl", "hoewel", "doordat", "zodat", "echter"})
 # words that hedge a figure ("ongeveer hoeveel", "roughly what percentage"): no topic
