@@ -1853,9 +1853,9 @@ def counts_else(unit: tuple[str, ...], after: list[str]) -> bool:
             break
     else:
         return False
-    general, things = _count_classes()
-    if noun in _people_kinds() and general.intersection(unit):
+    if counts_people(unit, frozenset({noun})):
         return False  # people asked, a group of them told ("meer dan 2 miljoen leden")
+    general, things = _count_classes()
     # a thing also as the head of a compound ("ontslagmeldingen": meldingen)
     return not (noun in general and not any(s.endswith(t) for s in unit for t in things))
 
