@@ -1830,6 +1830,19 @@ def test_the_technical_industries_are_not_manufacturing(assistant) -> None:
     assert not assistant.scorer.facts_of(asked, paper).missing
 
 
+def test_a_compound_name_told_in_its_parts_is_not_missing(assistant) -> None:
+    """'EU ETS' (emissiehandel) is in the passage that speaks of 'de handel in
+    emissierechten': its price in 2017 is answered from there."""
+    (rights,) = [c for c in assistant.retriever.chunks if "van 5 euro in 2017" in c.text]
+    assert "emissiehandel" not in rights.text.lower()
+    question = "In 2017, what was the price of one EU ETS permit to emit a tonne of CO2?"
+    asked = assistant.scorer.asked(analyse(question))
+    assert {"emissiehandel"} <= set().union(*asked.names)
+    assert not assistant.scorer.facts_of(asked, rights).missing
+    answer = assistant.ask(question)
+    assert not answer.abstained and "5 euro in 2017" in answer.answer
+
+
 def test_a_group_of_people_the_report_never_names_is_missing(assistant) -> None:
     """'What share are women' of a report that never speaks of women: declined."""
     answer = assistant.ask(

@@ -2366,6 +2366,11 @@ class Scorer:
             name_key(names)
             for names in asked.names
             if not names & ctx_stems
+            # a compound name told in its parts ("emissiehandel": "de handel in emissierechten")
+            and not any(
+                set(g) & names and has_term((), ctx_reach, parts)
+                for g, parts in asked.parts.items()
+            )
             # introduced in the paragraph before ("UWV werkt samen met Saxion ... Na 4 periodes")
             and not names & self.stems_before(chunk)
             # a country or region sets the scope of a whole report: anywhere in it is enough
