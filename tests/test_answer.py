@@ -1406,6 +1406,20 @@ def test_scopes_are_found_as_by_their_full_patterns(assistant) -> None:
         assert {s for found in scopes_in(text).values() for s in found} == full, text
 
 
+def test_two_months_with_their_year_are_a_period(assistant) -> None:
+    """'In what period': "in de maanden oktober en november 2023" gives one, a month in
+    passing ("in maart 2024") does not."""
+    text = (
+        "Het rapport verscheen in maart 2024. Het online onderzoek is afgenomen in de maanden"
+        " oktober en november 2023."
+    )
+    question = "TechBarometer 2024: in what period was the online questionnaire fielded?"
+    cands = [c for c in scored(assistant, question, text) if c.type_ok]
+    assert cands and all("oktober en november 2023" in c.text for c in cands)
+    answer = assistant.ask(question)
+    assert not answer.abstained and "oktober en november 2023" in answer.answer
+
+
 def test_year_marks_tells_the_years_that_bound_or_start_a_period() -> None:
     years, ranges = year_marks("Van 2014-2022 groeide het, sinds 2019 sneller; in 2023 niet.")
     assert years == {"2014", "2022", "2019", "2023"}

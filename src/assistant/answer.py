@@ -1467,7 +1467,9 @@ UNTIL_ASKED = re.compile(
 # a date the text gives as one ("tussen 2016 en eind 2019", "van 2026 tot 2030", "2026-2030")
 PERIOD = re.compile(
     r"\b(?:tussen|between)\b|(?=\d{4}\s?[-–]\s?\d{2,4})"
-    r"|\b(?:van|from)\b(?=\W+(?:\w+\W+)?\d{4}\W+(?:tot|to|until)\b)",  # not "kwartaal van 2022"
+    r"|\b(?:van|from)\b(?=\W+(?:\w+\W+)?\d{4}\W+(?:tot|to|until)\b)"  # not "kwartaal van 2022"
+    # two months, the second with its year ("in de maanden oktober en november 2023")
+    rf"|\b(?:{MONTH_NAMES})\s+(?:en|and|tot|to|t/m)\b(?=\W+(?:{MONTH_NAMES})\s+\d{{4}})",
     re.IGNORECASE,
 )
 PERIOD_ASKED = re.compile(
