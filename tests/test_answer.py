@@ -401,6 +401,9 @@ def test_documents_and_context(assistant) -> None:
         ("Welke hoeveelheid CO₂ wilde men jaarlijks opslaan?", "number"),
         ("Tot welk jaar rekent men op herstel?", "date"),
         ("What day was that debate set for?", "date"),
+        # a year named by its purpose: "the target year", "het streefjaar"
+        ("What's the target year for Tata Steel to begin making 'green steel'?", "date"),
+        ("Wat is het streefjaar voor groen staal bij Tata Steel?", "date"),
         ("What's Tata Steel's headcount in the North Sea Canal area?", "number"),  # a count
         # "when" opening a clause sets a condition; the question after the comma decides
         (

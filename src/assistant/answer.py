@@ -439,8 +439,10 @@ def _kind(text: str) -> str:
         first
         and re.match(  # "Sinds welk jaar loopt het aantal vacatures op?": a date
             r"(?:welke?|wat|which|what)(?: (?:is|was|the|het|de|final|last|first|laatste|eerste))*"
-            r" (?:jaar|jaren|years?|maand|maanden|months?|datum|date|dag|day|periode|period"
-            r"|kwartaal|quarter)\b",
+            # "what is the target year", "welk streefjaar"
+            r" (?:target |planned |expected |start |beoogde |geplande )?"
+            r"(?:jaar|jaren|years?|maand|maanden|months?|datum|date|dag|day|periode|period"
+            r"|kwartaal|quarter|streefjaar|startjaar|jaartal)\b",
             t[first.start() :],
         )
     ):
