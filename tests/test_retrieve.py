@@ -81,6 +81,17 @@ def test_the_parts_of_a_hyphenated_english_word_are_translated() -> None:
     assert set(tokenize("financieel")) <= set(tokenize("financial-administrative", True))
 
 
+def test_an_english_word_translated_whole_is_not_read_in_its_parts() -> None:
+    """'part-time' is deeltijd, not 'deel' (the 'overgrote deel') and 'tijd'; a Dutch
+    hyphenated word keeps its parts."""
+    groups = term_groups("what proportion are employed part-time?", True)
+    assert any(set(tokenize("deeltijd")) <= set(g) for g in groups)
+    assert not any(set(tokenize("deel")) & set(g) for g in groups)
+    assert not any(set(tokenize("tijd")) & set(g) for g in groups)
+    dutch = term_groups("hbo-bachelorstudenten in 2022")
+    assert any(set(tokenize("bachelorstudenten")) <= set(g) for g in dutch)
+
+
 def test_bm25_searches_synonyms_too(assistant) -> None:
     """The report writes 'belangrijkste oorzaak'; the question says 'voornaamste'."""
     hits = assistant.retriever.bm25_search(

@@ -577,7 +577,7 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
         if word[0].isdigit():
             groups.append((word,))
             continue
-        words = [word]
+        words, dutch = [word], []
         if expand_english:
             dutch, used = translations(word, following)
             if used:
@@ -585,7 +585,9 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
             words = dutch + ([word, following] if used and following else [word])
         stems = stemmer.stemWords(words)
         groups.append(tuple(dict.fromkeys(a for s in stems for a in [s, *same.get(s, ())])))
-        for p in parts:  # "financial-administrative": each part, translated too
+        # "financial-administrative": each part, translated too; not the parts of an English
+        # word that is translated whole ("part-time": deeltijd, not "deel" and "tijd")
+        for p in [] if dutch else parts:
             dutch = translations(p)[0] if expand_english else []
             groups.append(tuple(dict.fromkeys(stemmer.stemWords([*dutch, p]))))
     return groups
