@@ -1847,6 +1847,21 @@ def test_the_technical_industries_are_not_manufacturing(assistant) -> None:
     assert not assistant.scorer.facts_of(asked, paper).missing
 
 
+def test_a_ministry_may_be_named_by_its_abbreviation(assistant) -> None:
+    """'Sociale Zaken' is 'SZW' in the position paper: the passage that says so does not
+    lack the name, and the agenda's date ('voor de zomer') is answered."""
+    question = (
+        "Wat is de beoogde termijn voor de agenda voor arbeidsproductiviteit waaraan de "
+        "ministeries van Sociale Zaken en Economische Zaken samen werken?"
+    )
+    (paper,) = [c for c in assistant.retriever.chunks if "collega van SZW" in c.text]
+    assert "sociale zaken" not in paper.text.lower()
+    asked = assistant.scorer.asked(analyse(question))
+    assert not assistant.scorer.facts_of(asked, paper).missing
+    answer = assistant.ask(question)
+    assert not answer.abstained and "voor de zomer" in answer.answer
+
+
 def test_a_compound_name_told_in_its_parts_is_not_missing(assistant) -> None:
     """'EU ETS' (emissiehandel) is in the passage that speaks of 'de handel in
     emissierechten': its price in 2017 is answered from there."""

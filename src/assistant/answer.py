@@ -1144,6 +1144,12 @@ def _figures_of(text: str, kind: str) -> tuple[str, ...]:
 
 
 # Place names and their adjectives count as the same constraint.
+# ministries by their abbreviation ("de minister van Economische Zaken, samen met zijn collega
+# van SZW"): each word of the name may also be written so
+MINISTRIES = {
+    "sociale zaken": ("szw",),
+    "economische zaken": ("ez", "ezk"),
+}
 NAME_ALIASES = {
     "vlaanderen": "vlaamse",
     "nederland": "nederlandse",
@@ -2240,8 +2246,15 @@ class Scorer:
         of its forms; a compound the corpus does not know, each of its known parts
         ("Noordzeeplatform": "een platform in de Noordzee")."""
         same = synonyms()  # "KvK": "de Kamer van Koophandel"
+        abbreviated = {
+            stem: short
+            for ministry, short in MINISTRIES.items()
+            if ministry in info.text.lower()
+            for stem in tokenize(ministry)
+        }
         required = [
             {a for n in name for a in self._aliases.get(n, {n}) | set(same.get(n, ()))}
+            | {a for n in name for a in abbreviated.get(n, ())}
             for name in info.names
             if min(self.weight(n) for n in name) >= 3.0  # unknown to the corpus counts as rare
             and not self._region(info.text, name)
