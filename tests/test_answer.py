@@ -401,6 +401,8 @@ def test_documents_and_context(assistant) -> None:
         ("Welke hoeveelheid CO₂ wilde men jaarlijks opslaan?", "number"),
         ("Tot welk jaar rekent men op herstel?", "date"),
         ("What day was that debate set for?", "date"),
+        # costs asked with an adverb between ("wat zijn gemiddeld de kosten"): an amount
+        ("Wat zijn gemiddeld de kosten om een zij-instromer om te scholen?", "number"),
         # a year named by its purpose: "the target year", "het streefjaar"
         ("What's the target year for Tata Steel to begin making 'green steel'?", "date"),
         ("Wat is het streefjaar voor groen staal bij Tata Steel?", "date"),

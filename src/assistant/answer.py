@@ -289,7 +289,8 @@ QUANTITY_NOUNS = (
 # "Wat is het gemiddelde bruto maandsalaris?", "What is the total investment cost?": an amount
 # of money.
 SALARY = (
-    r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:daar |er |dan |nu |hier )?(?:volgens [\w -]+? )?"
+    r"(?:wat|hoe hoog) (?:is|was|zijn|waren) (?:daar |er |dan |nu |hier )?"
+    r"(?:gemiddeld |ongeveer |in totaal )?(?:volgens [\w -]+? )?"
     r"(?:het|de|hun|zijn|haar) (?:[\w-]+ ){0,3}"
     r"[\w-]*(?:salaris|loon|lonen"
     r"|kosten|budget|prijs|prijzen|prijskaartje)\b"
