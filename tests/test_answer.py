@@ -1836,6 +1836,23 @@ def test_a_figure_about_one_group_of_people_does_not_answer_for_all(assistant) -
     assert share_of("What share of career changers feel positive?") == "zij-instromers"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welk percentage van de mogelijke overstappers naar de techniek is positief?",
+        "What share of people moving into technical work from elsewhere feel positive?",
+        "Hoeveel procent van de omscholers overweegt de overstap naar de techniek?",
+    ],
+)
+def test_career_changers_by_other_names(question: str) -> None:
+    """'Overstappers', 'omscholers', 'people moving into technical work' are the career
+    changers of the survey (zij-instromers): asked so, they are the question's group, and a
+    passage about them is no other group's."""
+    assert asked_scopes(question)["people"] == {"zij-instromers"}
+    other = "Welk deel van de technici stapt over naar een andere baan?"
+    assert "people" not in asked_scopes(other)
+
+
 def test_the_technical_industries_are_not_manufacturing(assistant) -> None:
     """'The technical industries' are the technical sectors of the position paper, not
     industry: a passage that never names industry still answers them."""

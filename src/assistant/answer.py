@@ -1490,6 +1490,11 @@ PERIOD_ASKED = re.compile(
 CAREER_CHANGERS = (
     r"zij-?\s?instro+m\w*|carri[eè]re.?switch\w*|career.?(?:switch|chang)\w*"
     r"|(?:chang|switch)\w* careers?|side.?entrants?|lateral entr\w*"
+    # who would move into technical work from another field ("overstappers", "switchers",
+    # "people moving into tech", "een overstap naar de techniek")
+    r"|overstapper\w*|omscholers?\b|\bswitchers?\b"
+    r"|\b(?:overstappen|overstap|switch\w*|mov\w*|mak\w* the move) (?:naar|into|to) (?:de |the )?"
+    r"(?:techniek|tech\b|technical (?:work|jobs?|sector|field))"
 )
 # The groups a survey asks (technicians, companies, career switchers), each its Dutch and
 # English forms: "38 procent van de technici" is not the share of the companies.
