@@ -224,6 +224,18 @@ def test_last_years_figure_is_not_answered_by_this_years(assistant) -> None:
     assert not LAST_YEAR_TOLD.search("De meeste bedrijven (69 procent) voelen dat.")
 
 
+def test_over_the_last_year_is_the_year_up_to_now(assistant) -> None:
+    """'Over the last year' is 'het afgelopen jaar' of the report, not last year's edition."""
+    question = (
+        "Over the last year, what proportion of technicians got an approach about moving to a "
+        "different job or role?"
+    )
+    assert not LAST_YEAR_ASKED.search(question)
+    assert LAST_YEAR_ASKED.search("What share did so last year?")
+    answer = assistant.ask(question)
+    assert not answer.abstained and "70 procent" in answer.answer
+
+
 def test_abstention_message_follows_the_question_language(assistant) -> None:
     assert "documenten" in assistant.ask("Hoeveel banen had Japan in 1990?").answer
     assert "documents" in assistant.ask("How many jobs did Japan have in 1990?").answer

@@ -1279,7 +1279,8 @@ PREVIOUS_YEAR = re.compile(
 # a question about the report's previous year or edition ("in de TechBarometer van vorig
 # jaar", "last year's survey"), and what a sentence says to speak of it ("vorig jaar", "toen")
 LAST_YEAR_ASKED = re.compile(
-    r"\bvorig jaar\b|\bvorige (?:editie|meting)\b|\blast year'?s?\b"
+    # ("over the last year" is the year up to now, "het afgelopen jaar")
+    r"\bvorig jaar\b|\bvorige (?:editie|meting)\b|(?<!\bthe )\blast year'?s?\b"
     r"|\bprevious (?:edition|survey)\b",
     re.IGNORECASE,
 )
