@@ -224,6 +224,22 @@ def test_last_years_figure_is_not_answered_by_this_years(assistant) -> None:
     assert not LAST_YEAR_TOLD.search("De meeste bedrijven (69 procent) voelen dat.")
 
 
+def test_a_ratio_of_the_working_age_population_is_a_share_not_an_age(assistant) -> None:
+    """'de verhouding tussen 65-plussers en mensen in de werkzame leeftijd' asks the grey
+    pressure, a share ('34 procent'); 'werkzame leeftijd' asks no age."""
+    question = (
+        "CBS-cijfers over 2023: hoe groot was in Nederland de verhouding tussen 65-plussers en "
+        "mensen in de werkzame leeftijd, oftewel de grijze druk?"
+    )
+    asked = assistant.scorer.asked(analyse(question))
+    assert not asked.asks_duration and "percentage" in asked.figure_kinds
+    assert assistant.scorer.asked(
+        analyse("Op welke leeftijd gaan technici met pensioen?")
+    ).asks_duration
+    answer = assistant.ask(question)
+    assert not answer.abstained and "34 procent" in answer.answer
+
+
 def test_over_the_last_year_is_the_year_up_to_now(assistant) -> None:
     """'Over the last year' is 'het afgelopen jaar' of the report, not last year's edition."""
     question = (

@@ -324,6 +324,9 @@ IN_TIME_UNITS = r"\bin (?:maanden|months|weken|weeks|dagen|days)\b"
 # "hoeveel wordt er geïnvesteerd", "the investment": an amount of money
 INVESTED = r"\bge[iï]nvesteerd\b|\binvested\b|\binvestments?\b|\binvesteringen?\b"
 # a share the question states itself ("lag in 2023 op 34 procent")
+# a ratio asked ("de verhouding tussen 65-plussers en mensen in de werkzame leeftijd"), which a
+# text may give as a share ("de grijze druk nog 34 procent") or as a multiple ("3,5 keer")
+RATIO = re.compile(r"\bverhouding\b|\bratio\b", re.IGNORECASE)
 STATED_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|procent\b|percent\b)", re.IGNORECASE)
 # "(not the percentage)", "niet het aandeel": what the question does not ask
 NOT_A_SHARE = (
@@ -1352,7 +1355,8 @@ TIME_UNITS = (
 # a question about a duration or an age, which a figure followed by a unit of time answers
 DURATION = re.compile(
     r"\b(?:hoe lang|how long|hoeveel tijd|how much time|duur|duurt|duration|lasts?|takes?"
-    r"|leeftijd|age|hoe oud|how old|time ?span|tijdspanne|termijn)\b|"  # an age is in years
+    # an age is in years; not the working-age population ("mensen in de werkzame leeftijd")
+    r"|(?<!werkzame )leeftijd|(?<!working )age|hoe oud|how old|time ?span|tijdspanne|termijn)\b|"
     + IN_TIME_UNITS,
     re.IGNORECASE,
 )
@@ -2344,6 +2348,7 @@ class Scorer:
                 if info.kind == "number"
                 and (
                     CHANGE.search(info.text)
+                    or RATIO.search(info.text)
                     or (not info.unit and STATED_SHARE.search(info.text))
                     or SURVEYED_COUNT.search(info.text)
                 )
