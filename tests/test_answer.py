@@ -209,6 +209,9 @@ def test_an_abbreviation_asked_is_answered_by_what_spells_it_out(assistant) -> N
         "Waar staat PLC eigenlijk voor?"
     )
     assert "programmable logic controller" in answer.answer
+    # also when the words around it match a sentence on PLC programmers better
+    answer = assistant.ask("PLC-programmeur gezocht – waar is PLC een afkorting van?")
+    assert "programmable logic controller" in answer.answer
 
 
 def test_last_years_figure_is_not_answered_by_this_years(assistant) -> None:

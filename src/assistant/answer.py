@@ -2887,7 +2887,7 @@ W: dict[str, float] = {
     "min_cell_local": 0.25,  # a table cell whose row and caption hardly match is no answer
     "conflict_margin": 0.042,
     "cause": 0.2,
-    "expansion": 0.5,  # a sentence that writes out the abbreviation asked
+    "expansion": 1.0,  # a sentence that writes out the abbreviation asked
     "pair_unrelated": 0.2,  # a pair whose figure's sentence has no word of the question
     "scene": 0.5,  # weight of a term only in a question's scene-setting sentence
     "names": 0.3,  # a sentence naming three or more organisations, for "which organisations"
