@@ -323,10 +323,10 @@ IN_TIME_UNITS = r"\bin (?:maanden|months|weken|weeks|dagen|days)\b"
 
 # "hoeveel wordt er geïnvesteerd", "the investment": an amount of money
 INVESTED = r"\bge[iï]nvesteerd\b|\binvested\b|\binvestments?\b|\binvesteringen?\b"
-# a share the question states itself ("lag in 2023 op 34 procent")
 # a ratio asked ("de verhouding tussen 65-plussers en mensen in de werkzame leeftijd"), which a
 # text may give as a share ("de grijze druk nog 34 procent") or as a multiple ("3,5 keer")
 RATIO = re.compile(r"\bverhouding\b|\bratio\b", re.IGNORECASE)
+# a share the question states itself ("lag in 2023 op 34 procent")
 STATED_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|procent\b|percent\b)", re.IGNORECASE)
 # "(not the percentage)", "niet het aandeel": what the question does not ask
 NOT_A_SHARE = (
@@ -1147,13 +1147,13 @@ def _figures_of(text: str, kind: str) -> tuple[str, ...]:
     return ()
 
 
-# Place names and their adjectives count as the same constraint.
-# ministries by their abbreviation ("de minister van Economische Zaken, samen met zijn collega
-# van SZW"): each word of the name may also be written so
+# Ministries by their abbreviation ("de minister van Economische Zaken, samen met zijn collega
+# van SZW"): each word of the name may also be written so.
 MINISTRIES = {
     "sociale zaken": ("szw",),
     "economische zaken": ("ez", "ezk"),
 }
+# Place names and their adjectives count as the same constraint.
 NAME_ALIASES = {
     "vlaanderen": "vlaamse",
     "nederland": "nederlandse",

@@ -588,8 +588,8 @@ def term_groups(text: str, expand_english: bool = False) -> list[tuple[str, ...]
         # "financial-administrative": each part, translated too; not the parts of an English
         # word that is translated whole ("part-time": deeltijd, not "deel" and "tijd")
         for p in [] if dutch else parts:
-            dutch = translations(p)[0] if expand_english else []
-            groups.append(tuple(dict.fromkeys(stemmer.stemWords([*dutch, p]))))
+            part_dutch = translations(p)[0] if expand_english else []
+            groups.append(tuple(dict.fromkeys(stemmer.stemWords([*part_dutch, p]))))
     return groups
 
 
