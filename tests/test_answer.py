@@ -461,6 +461,11 @@ def test_documents_and_context(assistant) -> None:
         # what made or caused a thing: its cause
         ("The region dropped the storage plan. What made them drop it?", "explanation"),
         ("What caused the drop in vacancies after 2022?", "explanation"),
+        # a part of a whole, however it is called: a share
+        ("Roughly how large a slice of the total emissions do they produce?", "percentage"),
+        ("What fraction of the job ads stays open beyond 180 days?", "percentage"),
+        ("Hoe groot is het deel van de uitstoot dat zij veroorzaken?", "percentage"),
+        ("How large is the slice of the budget for training?", "percentage"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -640,6 +645,10 @@ def test_another_place_or_sector_is_a_conflict() -> None:
     assert conflict(construction, "Het betreft 14% van alle werknemers in de industrie.")
     chemistry = "Welk percentage van de werkgevers in de chemische industrie noemt dit?"
     assert conflict(chemistry, "30% van de industriële werkgevers geeft dit aan.")
+    # a company that builds, a building block: no question about construction
+    avantium = "Avantium bouwde een fabriek voor FDCA, de bouwstof voor PEF. Wanneer start die?"
+    assert "sector" not in asked_scopes(avantium)
+    assert asked_scopes("Hoeveel bouwbedrijven zijn er?")["sector"] == {"bouw"}
     assert not conflict("Hoeveel vacatures had de industrie?", "De industrie had 28.000 vacatures.")
     # a sentence that names no sector is read with its heading or table caption
     assert conflict(construction, "Aandeel (%) 14", context="Werknemers in de industrie")

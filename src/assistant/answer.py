@@ -455,7 +455,10 @@ def _kind(text: str) -> str:
     asks = re.sub(NOT_A_SHARE, " ", STATED_SHARE.sub(" ", t))
     if re.search(
         r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad"
-        r"|\bhow much of (?:the|its|their|all)\b",  # "how much of the total emissions"
+        r"|\bhow much of (?:the|its|their|all)\b"  # "how much of the total emissions"
+        # "how large a slice of the emissions", "hoe groot een deel": a part of a whole
+        r"|\b(?:slice|portion|fraction)\b|\bhow (?:large|big) a (?:part|piece|chunk)\b"
+        r"|\bhoe groot (?:is |was )?(?:een |het )?(?:deel|gedeelte|stuk)\b|\bwelk gedeelte\b",
         asks,
     ):
         return "percentage"
@@ -1696,8 +1699,12 @@ SCOPES = (
     Scope("sector", "metaal", r"\bmeta(?:al|l)", 2),
     Scope("sector", "elektrotechniek", r"elektrotechni|electrical engineering", 2),
     Scope("sector", "voeding", r"voedingsmiddel|\bfood\b|levensmiddel", 2),
-    # not the verb ("op te bouwen", "bouwt")
-    Scope("sector", "bouw", r"(?<!\bte )\bbouw(?!stenen|en\b|t\b)|\bconstruction\b"),
+    # not the verb ("op te bouwen", "bouwt", "bouwde") nor a building block ("de bouwstof")
+    Scope(
+        "sector",
+        "bouw",
+        r"(?<!\bte )\bbouw(?!stenen|stof|en\b|t\b|de\b|den\b)|\bconstruction\b",
+    ),
     Scope("sector", "zorg", r"\bzorg\b|gezondheidszorg|\bzorgsector|\bhealth ?care\b"),
     Scope("sector", "ict", r"\bict\b|\binformation technology\b"),
     Scope("sector", "landbouw", r"\blandbouw|\bagricultur"),
