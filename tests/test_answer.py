@@ -64,6 +64,7 @@ from assistant.answer import (
     table_cell,
     total_for_one,
     window,
+    with_previous_year,
     year_marks,
 )
 from assistant.chunk import is_footnote, squash
@@ -2615,6 +2616,31 @@ def test_two_figures_asked_in_one_question_are_both_answered(assistant) -> None:
     )
     assert "1.800" in answer.answer and "300" in answer.answer
     assert len(answer.citations) == 2
+
+
+def test_last_year_is_the_year_before_the_reports() -> None:
+    told = "Dat is minder dan vorig jaar (61 procent) en het jaar daarvoor (65 procent)."
+    assert with_previous_year(told, 2024) == (
+        "Dat is minder dan in 2023 (61 procent) en in 2022 (65 procent)."
+    )
+    assert with_previous_year(told) == told  # a report without a date
+    # a comparison of this year's figure with last year's names no figure of last year
+    compared = "De vraag naar loodgieters is ten opzichte van vorig jaar opvallend gestegen."
+    assert with_previous_year(compared, 2024) == compared
+
+
+def test_last_years_figure_answers_for_that_year(assistant) -> None:
+    """'vorig jaar (61 procent) en het jaar daarvoor (65 procent)' in the TechBarometer 2024:
+    65 procent is the figure of 2022, read with the sentence it goes on from."""
+    for question in (
+        "In 2022: hoeveel procent van de techbedrijven vond dat de eigen organisatie bij het"
+        " aannemen van mensen zwaarder moest wegen op motivatie dan op kwalificaties?",
+        "What share of tech firms in 2022 reckoned they should be looking at applicants'"
+        " motivation rather than their paper qualifications when recruiting?",
+    ):
+        answer = assistant.ask(question)
+        assert not answer.abstained
+        assert [h.replace("%", " procent") for h in answer.highlight] == ["65 procent"]
 
 
 def test_a_table_cell_of_the_number_the_question_names_is_no_figure(assistant) -> None:

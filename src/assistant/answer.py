@@ -114,6 +114,11 @@ def years_in(text: str) -> frozenset[str]:
     return frozenset(YEAR.findall(text))
 
 
+def written_year(chunk: Chunk) -> int:
+    """The year its report was published (0 when the corpus manifest gives no date)."""
+    return int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
+
+
 MONTHS_NL = [
     "januari",
     "februari",
@@ -1274,6 +1279,14 @@ COMPARED_WITH = re.compile(
     r"|compared (?:with|to)|than in)\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "vorig jaar": the year before the report's; with its own figure ("dan vorig jaar (61
+# procent)", "de 49 procent van vorig jaar"), not a comparison of this year's ("De vraag is ten
+# opzichte van vorig jaar gestegen")
+LAST_YEAR = re.compile(r"\b(?:van |in )?vorig jaar\b|\b(?:in )?last year\b", re.IGNORECASE)
+LAST_YEARS_FIGURE = re.compile(
+    r"\b(?:vorig jaar|last year)\s*\(\s*\d|\d\s*(?:procent|percent|%)\s+(?:van|of) vorig jaar\b",
+    re.IGNORECASE,
+)
 # "versus 11.440 in het jaar ervoor": the year before the one the sentence names
 PREVIOUS_YEAR = re.compile(
     r"\b(?:in\s+)?(?:het\s+jaar\s+(?:ervoor|daarvoor)|een\s+jaar\s+eerder"
@@ -1298,9 +1311,14 @@ LAST_YEAR_TOLD = re.compile(
 
 
 @lru_cache(maxsize=65536)
-def with_previous_year(text: str) -> str:
+def with_previous_year(text: str, written: int = 0) -> str:
     """The text with "het jaar ervoor" written as the year it means, when the text names one
-    year: "In 2023 ... 12.500, versus 11.440 in het jaar ervoor" has 11.440 for 2022."""
+    year: "In 2023 ... 12.500, versus 11.440 in het jaar ervoor" has 11.440 for 2022. In a text
+    that names none, "vorig jaar" is the year before the report's (`written`): in a report of
+    2024 "minder dan vorig jaar (61 procent) en het jaar daarvoor (65 procent)" has 61 procent
+    for 2023 and 65 procent for 2022."""
+    if written and not years_in(text) and LAST_YEARS_FIGURE.search(text):
+        text = LAST_YEAR.sub(f"in {written - 1}", text)
     years = set(years_in(text))
     if len(years) != 1 or not PREVIOUS_YEAR.search(text):
         return text
@@ -2512,7 +2530,11 @@ class Scorer:
             levels = {"level": asked.scopes["level"]}
             cand.figures = figures_of_scope(cand.text, cand.figures, levels)
         if info.years and info.kind in {"number", "percentage"}:
-            cand.figures = figures_of_year(with_previous_year(cand.text), cand.figures, info.years)
+            cand.figures = figures_of_year(
+                with_previous_year(cand.text, written_year(cand.passage.chunk)),
+                cand.figures,
+                info.years,
+            )
         if info.kind == "number":
             cand.figures = [
                 f
@@ -2764,7 +2786,7 @@ class Scorer:
         sentence or passage only about other years is a time conflict."""
         chunk = cand.passage.chunk
         year_score = 0.0
-        written = int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
+        written = written_year(chunk)
         if cand.cell:
             year_score = 1.0  # the value sits in the asked year's column
         elif info.years:
@@ -2779,7 +2801,9 @@ class Scorer:
             # of a pair, the years of its figure's sentence when that names any ("In 2021
             # ... 54 Mton. Ten opzichte van 1990 is de uitstoot gedaald." is of 2021)
             told = figure_sentences(cand) if cand.pair and cand.figures else cand.text
-            years, ranges = year_marks(with_previous_year(told if years_in(told) else cand.text))
+            years, ranges = year_marks(
+                with_previous_year(told if years_in(told) else cand.text, written)
+            )
             if set(info.years) <= years - ranges:
                 year_score = 1.0
                 if cand.pair and not cand.figures and info.kind != "date":
@@ -3218,6 +3242,21 @@ class Assistant:
         the best one (it counts something else, is about another time or scope, or its passage
         lacks an asked name), or the best one outside a table whose rows tie."""
         best = cands[0]
+        if not (best.coverage or best.cell):  # its own words share none of the question's
+            # ("Dat is minder dan vorig jaar (61 procent) en ..."): with the sentence it goes
+            # on from, when that is about as good
+            best = next(
+                (
+                    c
+                    for c in cands
+                    if c.pair
+                    and c.passage is best.passage
+                    and c.start < best.start < c.end
+                    and c.coverage
+                    and c.score >= best.score - W["conflict_margin"]
+                ),
+                best,
+            )
         if best.counts_other:  # counts something else: a close runner-up may count the asked
             best = next(
                 (
