@@ -404,6 +404,7 @@ def test_documents_and_context(assistant) -> None:
         ("What was the total turnover of the defence industry?", "number"),
         # what the question says it does not ask is not what it asks
         ("Flanders 2022: raw number (not the percentage) of bottleneck vacancies?", "number"),
+        ("How many were 60 or over? I need the absolute headcount, not a percentage.", "number"),
         ("Hoeveel knelpuntvacatures, dus niet het percentage, waren er?", "number"),
         ("Approximately how much of the country's total emissions do they produce?", "percentage"),
         # "hoe heet" asks a name

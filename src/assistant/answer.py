@@ -335,7 +335,7 @@ RATIO = re.compile(r"\bverhouding\b|\bratio\b", re.IGNORECASE)
 STATED_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|procent\b|percent\b)", re.IGNORECASE)
 # "(not the percentage)", "niet het aandeel": what the question does not ask
 NOT_A_SHARE = (
-    r"\b(?:not|niet|geen)\s+(?:the\s+|het\s+|een\s+|as\s+a\s+|als\s+)?"
+    r"\b(?:not|niet|geen)\s+(?:the\s+|an?\s+|het\s+|een\s+|as\s+a\s+|als\s+)?"
     r"(?:percentage|procent|aandeel|share)\b"
 )
 # "in absolute terms", "raw number": a count, which a share does not give
