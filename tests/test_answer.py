@@ -2619,6 +2619,18 @@ def test_two_figures_asked_in_one_question_are_both_answered(assistant) -> None:
     assert len(answer.citations) == 2
 
 
+def test_a_cut_in_the_budget_is_a_cut_given_the_worries(assistant) -> None:
+    """'gezien hun zorgen' is 'given their worries', no seeing ('Het liefst zien zij ...');
+    'snijden in het onderwijsbudget' is a cut ('de onderwijsbezuinigingen')."""
+    question = (
+        "Om wat verzoeken de techniekbranches de minister, gezien hun zorgen over het snijden in"
+        " het onderwijsbudget?"
+    )
+    assert ("zien",) not in analyse(question).groups
+    answer = assistant.ask(question)
+    assert "analyse" in answer.answer and "onderwijsbezuinigingen" in answer.answer
+
+
 def test_last_year_is_the_year_before_the_reports() -> None:
     told = "Dat is minder dan vorig jaar (61 procent) en het jaar daarvoor (65 procent)."
     assert with_previous_year(told, 2024) == (

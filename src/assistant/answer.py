@@ -259,6 +259,7 @@ QUESTION_WORDS = {
     "genoemd",
     "noemt",
     "gemeld",
+    "gezien",  # "gezien hun zorgen": given, no seeing
 }
 
 

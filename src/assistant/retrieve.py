@@ -391,6 +391,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("kvk", "koophandel"),  # Kamer van Koophandel
     ("bekostiging", "bekostigen", "financiering", "financieren"),  # of education
     ("geraadpleegd", "raadplegen", "opgevraagd", "opvragen"),  # a source
+    ("bezuinigen", "bezuinigingen", "bezuiniging", "snijden"),  # "snijden in het budget"
     ("operationeel", "draaien", "draait", "functioneren", "functioneert"),  # a plant, a project
 )
 
