@@ -2631,6 +2631,15 @@ def test_a_cut_in_the_budget_is_a_cut_given_the_worries(assistant) -> None:
     assert "analyse" in answer.answer and "onderwijsbezuinigingen" in answer.answer
 
 
+def test_not_to_be_realised_is_unfeasible(assistant) -> None:
+    """'niet te realiseren' is what the report calls 'onhaalbaar'."""
+    answer = assistant.ask(
+        "Welk aandeel van de technici denkt dat de energietransitie niet te realiseren is omdat"
+        " er te weinig technisch personeel is?"
+    )
+    assert answer.highlight == ["54 procent"] and "onhaalbaar" in answer.answer
+
+
 def test_last_year_is_the_year_before_the_reports() -> None:
     told = "Dat is minder dan vorig jaar (61 procent) en het jaar daarvoor (65 procent)."
     assert with_previous_year(told, 2024) == (

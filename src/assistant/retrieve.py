@@ -392,6 +392,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("bekostiging", "bekostigen", "financiering", "financieren"),  # of education
     ("geraadpleegd", "raadplegen", "opgevraagd", "opvragen"),  # a source
     ("bezuinigen", "bezuinigingen", "bezuiniging", "snijden"),  # "snijden in het budget"
+    ("haalbaar", "onhaalbaar", "realiseren", "realiseerbaar"),  # "niet te realiseren"
     ("operationeel", "draaien", "draait", "functioneren", "functioneert"),  # a plant, a project
 )
 
