@@ -228,6 +228,19 @@ def test_last_years_figure_is_not_answered_by_this_years(assistant) -> None:
     assert not LAST_YEAR_TOLD.search("De meeste bedrijven (69 procent) voelen dat.")
 
 
+def test_how_many_filled_in_the_survey_is_a_count_of_respondents(assistant) -> None:
+    """'Hoeveel technici vulden de vragenlijst in': a count, which a share of the technicians
+    ('27 procent') does not give; 'hoeveel van de technici zeggen ...' is answered by one."""
+
+    def kinds(question: str) -> tuple[str, ...]:
+        return assistant.scorer.asked(analyse(question)).figure_kinds
+
+    assert kinds("Hoeveel technici vulden de vragenlijst in voor de TechBarometer?") == ("number",)
+    assert kinds("Hoeveel technici deden mee aan de vorige editie?") == ("number",)
+    assert kinds("How many technicians filled in the survey?") == ("number",)
+    assert "percentage" in kinds("Hoeveel technici vinden de energietransitie onhaalbaar?")
+
+
 def test_a_ratio_of_the_working_age_population_is_a_share_not_an_age(assistant) -> None:
     """'de verhouding tussen 65-plussers en mensen in de werkzame leeftijd' asks the grey
     pressure, a share ('34 procent'); 'werkzame leeftijd' asks no age."""

@@ -1548,6 +1548,9 @@ SURVEYED_COUNT = re.compile(
     r"(?!.*\b(?:er|there|werk\w*"
     r"|work\w*|employ\w*|meegedaan|deelgenomen|ondervraagd|respond\w*|took part|participat\w*"
     r"|surveyed|interviewed|ingeschreven|registered|totaal|total|telt|tellen|count|nodig"
+    # who filled in the questionnaire or took part: its respondents, counted
+    r"|vul\w* (?:de |het )?(?:vragenlijst|enquête)|filled (?:in|out)|deden mee|doen mee"
+    r"|take part|taken part"
     r"|need\w*|extra|additional|tekort|short\w*)\b)",
     re.IGNORECASE,
 )
