@@ -615,6 +615,10 @@ def test_labels_are_no_quantities() -> None:
         "240.000",
         "2,5",
     ]
+    # a share in words counts nothing: "één op de vijf bedrijven" are no five companies
+    told = "Eén op de vijf bedrijven (20 procent) heeft zelfs zes tot twaalf maanden nodig."
+    assert figures_of(told, "number") == ["zes", "twaalf"]
+    assert figures_of("Twee op de drie technici werken in zeven regio's.", "number") == ["zeven"]
 
 
 def test_a_count_in_words_answers_when_what_is_counted_follows(assistant) -> None:

@@ -98,10 +98,13 @@ NUMBER_VALUES = {
 # fmt: on
 # ... in a text ("zeven prioritaire thema's"); they answer only when what is counted follows.
 # Not "ten": Dutch "ten tweede", "ten opzichte".
-NUMBER_WORDS = re.compile(
-    r"\b(?:" + "|".join(w for w in NUMBER_VALUES if w != "ten") + r")\b", re.IGNORECASE
-)
+_NUMBER_WORD = "|".join(w for w in NUMBER_VALUES if w != "ten")
+NUMBER_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD})\b", re.IGNORECASE)
 ONE = re.compile(r"\b[ÉéE]én\b")  # "één", "Eén": one (the article "een" has no accents)
+# "één op de vijf bedrijven", "twee op de drie": a share in words, no count
+SPELLED_RATIO = re.compile(
+    rf"\b(?:[ÉéE]én|\d+|{_NUMBER_WORD})\s+op\s+(?:de\s+)?(?:\d+|{_NUMBER_WORD})\b", re.IGNORECASE
+)
 URL = re.compile(r"(?:https?://|www\.)\S+")
 # a footnote marker that opens a sentence ("hbo. 13 Verder vertrekken ...")
 FOOTNOTE_MARK = re.compile(r"(?:^|(?<=[.!?]\s))\d{1,2}\s+(?=[A-Z])")
@@ -1151,7 +1154,12 @@ def _figures_of(text: str, kind: str) -> tuple[str, ...]:
             if DAY_OF_MONTH.match(text, m.end()) and int(value.replace(".", "0")) <= 31:
                 continue  # "op 21 mei": a day, not a count
             found.append((m.start(), value))
-        found += [(m.start(), m.group()) for m in NUMBER_WORDS.finditer(text)]
+        ratios = [s.span() for s in SPELLED_RATIO.finditer(text)]  # "één op de vijf": a share
+        found += [
+            (m.start(), m.group())
+            for m in NUMBER_WORDS.finditer(text)
+            if not any(a <= m.start() < b for a, b in ratios)
+        ]
         return tuple(value for _, value in sorted(found))
     return ()
 
