@@ -2657,6 +2657,17 @@ def test_not_to_be_realised_is_unfeasible(assistant) -> None:
     assert answer.highlight == ["54 procent"] and "onhaalbaar" in answer.answer
 
 
+def test_a_development_asked_around_a_preposition_gives_both_years(assistant) -> None:
+    """'binnen het personeelsbestand' is no topic the answer must share ('bin' weighed as
+    much as 'percentage')."""
+    answer = assistant.ask(
+        "Ik hoor dat de industrie steeds minder met uitzendkrachten werkt. Hoe heeft het"
+        " percentage uitzendkrachten binnen het industriële personeelsbestand zich ontwikkeld"
+        " van 2016 tot 2025?"
+    )
+    assert "12%" in answer.answer and "6%" in answer.answer
+
+
 def test_last_year_is_the_year_before_the_reports() -> None:
     told = "Dat is minder dan vorig jaar (61 procent) en het jaar daarvoor (65 procent)."
     assert with_previous_year(told, 2024) == (

@@ -225,6 +225,7 @@ def test_conjunctions_are_stop_words_and_synonyms_match() -> None:
     """'terwijl' is no topic of a why-question; 'genoeg' is 'voldoende', 'hooguit' is
     'maximaal' (not 'hoog' and 'uit'), 'vervuld' is 'ingevuld'."""
     assert tokenize("terwijl hoewel doordat zodat echter") == []
+    assert tokenize("binnen het personeelsbestand") == tokenize("personeelsbestand")
     for word, same in [
         ("genoeg", "voldoende"),
         ("hooguit", "maximaal"),

@@ -505,7 +505,13 @@ def _stop_words(english: bool = False) -> frozenset[str]:
         english_words = ENGLISH_STOP_WORDS
     else:
         english_words = frozenset(get_stop_words("english")) - NOT_STOP_WORDS
-    return frozenset(get_stop_words("dutch")) | DUTCH_CONJUNCTIONS | HEDGES | english_words
+    return (
+        frozenset(get_stop_words("dutch"))
+        | DUTCH_CONJUNCTIONS
+        | DUTCH_PREPOSITIONS
+        | HEDGES
+        | english_words
+    )
 
 
 # words of the long English list that Dutch text uses for what it is about: units ("20 km",
@@ -515,6 +521,8 @@ NOT_STOP_WORDS = frozenset({"km", "kg", "kw", "mw", "gw", "man", "ec", "mt", "hr
 DUTCH_CONJUNCTIONS = frozenset({"terwijl", "hoewel", "doordat", "zodat", "echter"})
 # words that hedge a figure ("ongeveer hoeveel", "roughly what percentage"): no topic
 HEDGES = frozenset({"ongeveer", "circa", "zowat", "roughly", "approximately", "approx"})
+# prepositions the package's Dutch list lacks ("het percentage binnen het personeelsbestand")
+DUTCH_PREPOSITIONS = frozenset({"binnen"})
 
 
 @lru_cache(maxsize=1)
