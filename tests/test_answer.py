@@ -2668,6 +2668,16 @@ def test_a_development_asked_around_a_preposition_gives_both_years(assistant) ->
     assert "12%" in answer.answer and "6%" in answer.answer
 
 
+def test_the_day_asked_is_no_topic(assistant) -> None:
+    """'op welke dag': the day is the answer, no word the answering sentence shares."""
+    question = (
+        "Netbeheer Nederland-data over de beschikbare transportcapaciteit op het stroomnet: op"
+        " welke dag zijn die opgevraagd?"
+    )
+    assert ("dag",) not in analyse(question).groups
+    assert "06-02-2024" in assistant.ask(question).answer
+
+
 def test_last_year_is_the_year_before_the_reports() -> None:
     told = "Dat is minder dan vorig jaar (61 procent) en het jaar daarvoor (65 procent)."
     assert with_previous_year(told, 2024) == (

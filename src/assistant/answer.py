@@ -228,6 +228,8 @@ DATELINE = re.compile(
     rf"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, (?:\d{{1,2}} )?(?i:{MONTH_NAMES}) \d{{4}}\.?"
 )
 REFERENCE = re.compile(r"https?://|www\.|\(\d{4}[a-z]?\),|^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]|\b[A-Z][\w-]+ \(\d{4}\)")
+# "Op welke dag zijn die opgevraagd?": the day is what is asked, no topic the answer shares
+DATE_ASKED = re.compile(r"\b(welke?|which|what)\s+(?:dag|datum|day|date)\b", re.IGNORECASE)
 QUESTION_WORDS = {
     "hoeveel",
     "welk",
@@ -542,7 +544,7 @@ def analyse(question: str) -> QuestionInfo:
     content = " ".join(
         # a word with its apostrophe ending ("WW'ers"), which term_groups drops, not two words
         w
-        for w in re.findall(r"[\w%-]+(?:['’]\w+)?", question)
+        for w in re.findall(r"[\w%-]+(?:['’]\w+)?", DATE_ASKED.sub(r"\1", question))
         if w.lower() not in QUESTION_WORDS
     )
     return QuestionInfo(
