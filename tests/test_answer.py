@@ -2678,6 +2678,22 @@ def test_the_day_asked_is_no_topic(assistant) -> None:
     assert "06-02-2024" in assistant.ask(question).answer
 
 
+def test_which_company_is_answered_by_a_name(assistant) -> None:
+    """'which company was behind the material': the sentence that names the companies, not
+    the one that only names the brand asked about."""
+
+    def names_asked(question: str) -> bool:
+        return assistant.scorer.asked(analyse(question)).asks_names
+
+    assert names_asked("Welk bedrijf heeft het materiaal ontwikkeld?")
+    assert names_asked("Which firm developed it?")
+    assert not names_asked("Welk percentage van de bedrijven ziet dit als oplossing?")
+    answer = assistant.ask(
+        "Bugaboo's biobased stroller range - which company was actually behind the new material?"
+    )
+    assert "DSM Engineering Materials" in answer.answer
+
+
 def test_last_year_is_the_year_before_the_reports() -> None:
     told = "Dat is minder dan vorig jaar (61 procent) en het jaar daarvoor (65 procent)."
     assert with_previous_year(told, 2024) == (

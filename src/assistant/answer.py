@@ -1602,7 +1602,10 @@ def share_group(text: str, figure: str) -> str | None:
 ORGANISATIONS = re.compile(
     r"\b(?:welke|which|wie|who)\b.*(?:organisati|organizations?\b|associations?\b|vereniging"
     r"|partijen\b|parties\b|instellingen\b|institutions\b|bonden\b|unions\b|koepels?\b"
-    r"|federati|partners\b)",
+    r"|federati|partners\b)"
+    # "which company developed it": a company's name answers
+    r"|\b(?:welke?|which)\s+(?:\w+\s+){0,2}?(?:bedrijf|bedrijven|compan(?:y|ies)|firms?"
+    r"|ondernemingen?)\b",
     re.IGNORECASE,
 )
 # "welke sector", "which part of manufacturing", "welke branches": a sector or branch answers
