@@ -619,6 +619,10 @@ def test_labels_are_no_quantities() -> None:
     told = "Eén op de vijf bedrijven (20 procent) heeft zelfs zes tot twaalf maanden nodig."
     assert figures_of(told, "number") == ["zes", "twaalf"]
     assert figures_of("Twee op de drie technici werken in zeven regio's.", "number") == ["zeven"]
+    # "cluster 6" names a cluster; "how many of these clusters" counts clusters
+    told = "Soms kan er overlap ontstaan tussen cluster 6 en een regionaal cluster."
+    assert figures_of(told, "number") == []
+    assert "cluster" in counted_unit("Leaving aside one, how many of these clusters are there?")
 
 
 def test_a_count_in_words_answers_when_what_is_counted_follows(assistant) -> None:

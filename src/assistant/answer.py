@@ -74,7 +74,8 @@ CHOICE = re.compile(
 YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d(?!\d)")
 IDENTIFIER = re.compile(
     r"(?:niveau|level|fase|phase|artikel|article|hoofdstuk|chapter|tabel|table|figuur|figure"
-    r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno|\btop|\bplek|\bplaats|\bplace|\brank)[\s.-]*$",
+    r"|bijlage|annex|\bstap|\bstep|\bmbo|\bnr|\bno|\btop|\bplek|\bplaats|\bplace|\brank"
+    r"|\bcluster)[\s.-]*$",
     re.IGNORECASE,
 )
 # the second label of a list of them: "beroepsniveau 2 en 1", "levels 3 or 4"
@@ -597,7 +598,8 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     ):
         return ("euro",)
     m = re.search(  # not "extra" or "new": "how many additional technicians" counts technicians
-        r"\b(hoeveel|how many|how much|aantal|number of)\s+(?:(?:extra|additional|more|meer|further"
+        r"\b(hoeveel|how many|how much|aantal|number of)\s+(?:of (?:these|those) )?"
+        r"(?:(?:extra|additional|more|meer|further"
         r"|nieuwe|new)\s+)?(co[2₂]|[a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,})(?:\s+([a-z-]{3,}))?)?",
         question.lower(),
     )
