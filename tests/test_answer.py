@@ -452,6 +452,8 @@ def test_documents_and_context(assistant) -> None:
         # a year named by its purpose: "the target year", "het streefjaar"
         ("What's the target year for Tata Steel to begin making 'green steel'?", "date"),
         ("Wat is het streefjaar voor groen staal bij Tata Steel?", "date"),
+        ("How far ahead do the scenarios look - what's their end year?", "date"),
+        ("Hoe ver kijken de scenario's vooruit, wat is hun eindjaar?", "date"),
         ("What's Tata Steel's headcount in the North Sea Canal area?", "number"),  # a count
         # "when" opening a clause sets a condition; the question after the comma decides
         (

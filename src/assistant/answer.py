@@ -463,6 +463,10 @@ def _kind(text: str) -> str:
         )
     ):
         return "date"
+    # a year named by its role, wherever it is asked ("How far ahead do they look - what's
+    # their end year?")
+    if re.search(r"\b(?:end|final|start|target) year\b|\b(?:eind|start|streef)jaar\b", t):
+        return "date"
     # a figure the question states ("ruim 8% minder CO2 ... welke kanttekening?") is not asked
     asks = re.sub(NOT_A_SHARE, " ", STATED_SHARE.sub(" ", t))
     if re.search(
