@@ -813,6 +813,8 @@ def test_a_total_answers_for_the_whole_list(assistant, question: str) -> None:
         ("Did more or fewer career switchers consider retraining?", None),
         ("Welke sector heeft de meeste vacatures?", None),
         ("Werken technici in de industrie of in de bouw?", None),
+        # in English "of" is no "or"
+        ("Who do firms most often name as responsible for the shortage of staff?", None),
     ],
 )
 def test_choice_asked(question: str, choice: Choice | None) -> None:

@@ -2054,6 +2054,8 @@ LESS = re.compile(
     re.I,
 )
 OR = re.compile(r",?\s\b(?:of|or)\s(?:(?:voor|for|bij|at|de|het|the|een|a|an)\s)*", re.I)
+# in English "of" is no "or" ("responsible for reducing the shortage of technical staff")
+OR_EN = re.compile(r",?\s\bor\s(?:(?:for|at|the|a|an)\s)*", re.I)
 OPTION_START = re.compile(r"[:–—]\s|,\s|\b(?:voor|for|bij|among|tussen|between)\s", re.I)
 
 
@@ -2070,7 +2072,7 @@ def choice_asked(question: str) -> Choice | None:
     """The two options of 'which has more: A or B' ('... meer vacatures open voor A of voor
     B?'), as the question words them; none for 'hoger of lager' or without a comparative."""
     asking = question_sentences(question)[-1]
-    split = list(OR.finditer(asking))
+    split = list((OR_EN if detect_language(question) == "en" else OR).finditer(asking))
     if not split:
         return None
     head, second = asking[: split[-1].start()], asking[split[-1].end() :].strip(" ?")
