@@ -46,6 +46,7 @@ from assistant.answer import (
     locate,
     matches,
     measures_other,
+    months_named,
     names_kind,
     names_sector,
     numbers_supported,
@@ -2700,6 +2701,23 @@ def test_which_company_is_answered_by_a_name(assistant) -> None:
         "Bugaboo's biobased stroller range - which company was actually behind the new material?"
     )
     assert "DSM Engineering Materials" in answer.answer
+
+
+def test_a_table_of_another_month_does_not_answer_for_the_asked_one(assistant) -> None:
+    """'Top 5 beroepen meeste WW-uitkeringen uit sector industrie, oktober 2025': its row
+    'Productiemedewerkers 1.800' answers for October, not for December."""
+    assert months_named("in December 2025, niet in oktober") == {10, 12}
+    assert months_named("May 2024") == {5} and months_named("it may rise") == set()
+    december = assistant.ask(
+        "Productiemedewerkers onder de WW-ontvangers uit de industriesector: om hoeveel personen"
+        " ging het in december 2025?"
+    )
+    assert december.abstained, december.answer
+    october = assistant.ask(
+        "Hoeveel WW'ers uit de industrie stonden in oktober 2025 ingeschreven als"
+        " productiemedewerker?"
+    )
+    assert october.highlight == ["1.800"], october.answer
 
 
 def test_last_year_is_the_year_before_the_reports() -> None:
