@@ -118,20 +118,6 @@ def years_in(text: str) -> frozenset[str]:
     return frozenset(YEAR.findall(text))
 
 
-def months_named(text: str) -> frozenset[int]:
-    """The months a text names (1-12), in Dutch or English ("may" only as "May")."""
-    return frozenset(
-        i
-        for i, (nl, en) in enumerate(zip(MONTHS_NL, MONTHS_EN, strict=True), start=1)
-        if re.search(rf"\b{nl}\b", text, re.IGNORECASE)
-        or (
-            re.search(rf"\b{en}\b", text, re.IGNORECASE)
-            if en != "may"
-            else re.search(r"\b(?:May|MAY)\b", text)
-        )
-    )
-
-
 def written_year(chunk: Chunk) -> int:
     """The year its report was published (0 when the corpus manifest gives no date)."""
     return int(chunk.date[:4]) if chunk.date and chunk.date[:4].isdigit() else 0
@@ -165,6 +151,23 @@ MONTHS_EN = [
     "november",
     "december",
 ]
+
+
+@lru_cache(maxsize=65536)
+def months_named(text: str) -> frozenset[int]:
+    """The months a text names (1-12), in Dutch or English ("may" only as "May")."""
+    return frozenset(
+        i
+        for i, (nl, en) in enumerate(zip(MONTHS_NL, MONTHS_EN, strict=True), start=1)
+        if re.search(rf"\b{nl}\b", text, re.IGNORECASE)
+        or (
+            re.search(rf"\b{en}\b", text, re.IGNORECASE)
+            if en != "may"
+            else re.search(r"\b(?:May|MAY)\b", text)
+        )
+    )
+
+
 MONTH_NAMES = "|".join(MONTHS_NL + MONTHS_EN)
 MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.IGNORECASE)
 # what follows the day of a date ("21 mei", "6 February"); English months capitalised ("may")
@@ -2902,10 +2905,10 @@ class Scorer:
             # a month asked, a table row under a caption of another month ("Top 5 beroepen
             # meeste WW-uitkeringen, oktober 2025" when December is asked)
             other_month = (
-                bool(asked := months_named(info.text))
+                bool(asked_months := months_named(info.text))
                 and not months_named(cand.text)
-                and bool(told := months_named(caption))
-                and not told & asked
+                and bool(caption_months := months_named(caption))
+                and not caption_months & asked_months
             )
             if month or future or other_month:
                 cand.conflicts.add("time")
