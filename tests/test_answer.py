@@ -484,6 +484,10 @@ def test_documents_and_context(assistant) -> None:
         ("What fraction of the job ads stays open beyond 180 days?", "percentage"),
         ("Hoe groot is het deel van de uitstoot dat zij veroorzaken?", "percentage"),
         ("How large is the slice of the budget for training?", "percentage"),
+        # "hoeveel van de CO2": how much of a mass is a part of it; "hoeveel van de
+        # vacatures" still counts
+        ("Hoeveel van de CO₂ die de industrie uitstoot, komt van de grootste?", "percentage"),
+        ("Hoeveel van de openstaande vacatures zochten een technicus?", "number"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:
@@ -494,6 +498,13 @@ def test_in_bedrijf_is_in_operation_not_a_company() -> None:
     groups = analyse("Vanaf welk jaar zou het Porthos-project in bedrijf moeten zijn?").groups
     assert not any(set(tokenize("bedrijf")) & set(g) for g in groups)
     assert any(set(tokenize("operationeel")) & set(g) for g in groups)
+
+
+def test_midden_en_kleinbedrijf_is_the_mkb() -> None:
+    """The reports write "mkb-bedrijven"; the written-out name asks the same."""
+    groups = analyse("Wat leverde het experiment het midden- en kleinbedrijf op?").groups
+    assert any("mkb" in g for g in groups)
+    assert not any("kleinbedrijf" in g for g in groups)
 
 
 def test_a_polite_request_is_no_topic() -> None:

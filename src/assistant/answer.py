@@ -403,6 +403,7 @@ PHRASES = [
     (re.compile(r"\b(?:Europese Unie|European Union)\b", re.I), "EU"),
     (re.compile(r"\bbruto binnenlands product\b", re.I), "bbp"),
     (re.compile(r"\bgross domestic product\b", re.I), "GDP"),
+    (re.compile(r"\bmidden-\s*en kleinbedrijf\b", re.I), "mkb"),
     # not universities: "7 hogescholen" answers it, and a university (wo) is another level
     (re.compile(r"\buniversities of applied sciences?\b", re.I), "hogescholen"),
     (re.compile(r"\buniversity of applied sciences?\b", re.I), "hogeschool"),
@@ -489,6 +490,10 @@ def _kind(text: str) -> str:
     if re.search(
         r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad"
         r"|\bhow much of (?:the|its|their|all)\b"  # "how much of the total emissions"
+        # "hoeveel van de CO2 ...": how much of a mass is a part of it, not a count
+        r"|\bhoeveel van (?:de|het|hun|alle|die) (?:totale |industriële |nederlandse )?"
+        r"(?:co2|co₂|uitstoot|emissies?|broeikasgas\w*|energie\w*|productie|omzet|budget"
+        r"|afval|elektriciteit|stroom|aardgas|werkgelegenheid)\b"
         # "how large a slice of the emissions", "hoe groot een deel": a part of a whole
         r"|\b(?:slice|portion|fraction)\b|\bhow (?:large|big) a (?:part|piece|chunk)\b"
         r"|\bhoe groot (?:is |was )?(?:een |het )?(?:deel|gedeelte|stuk)\b|\bwelk gedeelte\b",
