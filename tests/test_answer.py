@@ -1267,6 +1267,17 @@ def test_a_period_asked_is_answered_by_its_bounds(assistant, question: str) -> N
     assert cands and all("2016" in c.text for c in cands)
 
 
+def test_a_period_by_its_end_answers_over_which_period(assistant) -> None:
+    """'Voor de periode tot 2027' is a period; 'in 2025' in passing is not."""
+    text = (
+        "In 2025 herstelde de productie zich licht volgens CBS. Voor de periode tot 2027 wordt"
+        " verwacht dat de productie zich (enigszins) herstelt in de industrie."
+    )
+    question = "Over welke periode wordt een herstel van de industriële productie voorspeld?"
+    cands = [c for c in scored(assistant, question, text) if c.type_ok]
+    assert cands and all("2027" in c.text for c in cands)
+
+
 def test_a_one_the_question_gives_may_be_een(assistant) -> None:
     """'1 op de 5 bedrijven' is 'Eén op de vijf bedrijven', which no word count reads."""
     text = "Eén op de vijf bedrijven heeft zelfs zes tot twaalf maanden nodig."

@@ -1541,6 +1541,8 @@ UNTIL_ASKED = re.compile(
 # a date the text gives as one ("tussen 2016 en eind 2019", "van 2026 tot 2030", "2026-2030")
 PERIOD = re.compile(
     r"\b(?:tussen|between)\b|(?=\d{4}\s?[-–]\s?\d{2,4})"
+    # a period by its end ("voor de periode tot 2027", "over the period to 2027")
+    r"|\b(?:periode|period)\s+(?:tot(?: en met)?|t/m|to|until|up to|through)\b"
     r"|\b(?:van|from)\b(?=\W+(?:\w+\W+)?\d{4}\W+(?:tot|to|until)\b)"  # not "kwartaal van 2022"
     # two months, the second with its year ("in de maanden oktober en november 2023")
     rf"|\b(?:{MONTH_NAMES})\s+(?:en|and|tot|to|t/m)\b(?=\W+(?:{MONTH_NAMES})\s+\d{{4}})",
