@@ -1445,6 +1445,15 @@ def test_when_a_report_appeared_is_told_by_its_dateline(assistant) -> None:
     assert not answer.abstained and answer.answer == "Ede, maart 2024"
     (citation,) = answer.citations
     assert citation.source == "003_3a9c37bcf67670c7.txt" and citation.line_start == 3504
+
+
+def test_the_month_and_year_asked_and_coming_out_are_no_topic(assistant) -> None:
+    """'What month and year did it come out?' asks the dateline, not a sentence that names
+    months ('afgenomen in de maanden oktober en november 2023')."""
+    question = "TechBarometer 2024 - what month and year did it come out?"
+    assert not any({"maand", "jaar", "kom"} & set(g) for g in analyse(question).groups)
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.answer == "Ede, maart 2024"
     # the month is news even when the question names the year
     assert "maart 2024" in assistant.ask("When was the TechBarometer 2024 released?").answer
 

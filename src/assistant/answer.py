@@ -239,7 +239,8 @@ _NL_HINTS = {
 # a question of when a report appeared, and the dateline that says it ("Ede, maart 2024")
 PUBLISHED = re.compile(
     r"\b(?:verscheen|verschenen|verschijnt|gepubliceerd|publiceerde|uitgebracht|uitgegeven"
-    r"|published|released|came out|appeared|issued)\b",
+    r"|uitgekomen|publicatiedatum|published|released|(?:come|came|comes) out|appeared|issued"
+    r"|(?:publication|release) date)\b",
     re.IGNORECASE,
 )
 DATELINE = re.compile(
@@ -247,7 +248,11 @@ DATELINE = re.compile(
 )
 REFERENCE = re.compile(r"https?://|www\.|\(\d{4}[a-z]?\),|^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]|\b[A-Z][\w-]+ \(\d{4}\)")
 # "Op welke dag zijn die opgevraagd?": the day is what is asked, no topic the answer shares
-DATE_ASKED = re.compile(r"\b(welke?|which|what)\s+(?:dag|datum|day|date)\b", re.IGNORECASE)
+DATE_ASKED = re.compile(
+    r"\b(welke?|which|what|in what)\s+(?:dag|datum|day|date"
+    r"|(?:month|maand)\s+(?:and|en)\s+(?:welk\s+)?(?:year|jaar))\b",
+    re.IGNORECASE,
+)
 QUESTION_WORDS = {
     "hoeveel",
     "welk",
@@ -568,10 +573,13 @@ def analyse(question: str) -> QuestionInfo:
         r"\b(?:eind|einde|end of|the end of)\s+(?:van\s+)?(?:19|20)\d\d", question.lower()
     ):
         quarter = 4  # "eind 2025": the last quarter of the year
+    asking = DATE_ASKED.sub(r"\1", question)
+    if kind == "date":  # "when did it come out": its dateline answers, which says no "come"
+        asking = PUBLISHED.sub(" ", asking)
     content = " ".join(
         # a word with its apostrophe ending ("WW'ers"), which term_groups drops, not two words
         w
-        for w in re.findall(r"[\w%-]+(?:['’]\w+)?", DATE_ASKED.sub(r"\1", question))
+        for w in re.findall(r"[\w%-]+(?:['’]\w+)?", asking)
         if w.lower() not in QUESTION_WORDS
     )
     return QuestionInfo(
