@@ -471,6 +471,7 @@ def test_documents_and_context(assistant) -> None:
         # "their pay", "hun loon": an amount, as "the pay" is
         ("Electrical technicians: what's their average gross monthly pay?", "number"),
         ("Wat is hun gemiddelde bruto maandloon?", "number"),
+        ("Engineering: average gross monthly salary for technical workers?", "number"),
         # "the longest it can last": a duration
         ("It starts with an orientation phase. What is the longest that phase can last?", "number"),
         # "how come", "hoe komt het dat": a cause, though "the number of" follows

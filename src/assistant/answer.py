@@ -330,7 +330,8 @@ SALARY = (
     r"|kosten|budget|prijs|prijzen|prijskaartje)\b"
     r"|what (?:is|was|are|were) (?:the|their|its|his|her) (?:[\w-]+ ){0,3}"
     r"(?:salary|salaries|wages?|pay|costs?|budget|prices?|price tag)\b"
-    r"|^(?:gemiddeld\w*|average|bruto|gross)\s+(?:[\w-]+\s+){0,3}\w*(?:salaris|loon|salary|pay)\b"
+    # no question word, at the start or after a topic ("Engineering: average gross ...?")
+    r"|(?:^|:\s*)(?:gemiddeld\w*|average|bruto|gross)\s+(?:[\w-]+\s+){0,3}\w*(?:salaris|loon|salary|pay)\b"
 )
 
 
