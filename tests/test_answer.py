@@ -28,6 +28,7 @@ from assistant.answer import (
     authors_in,
     candidate_spans,
     choice_asked,
+    counted_after,
     counted_unit,
     counts_else,
     counts_head,
@@ -2181,6 +2182,14 @@ def test_the_answer_may_come_from_any_of_the_ten_retrieved_passages(assistant) -
     )
     answer = assistant.ask(question)
     assert "1.025" in answer.answer
+
+
+def test_a_number_in_a_compound_name_is_not_a_word_after_the_count() -> None:
+    """'de acht omliggende Natura 2000-gebieden' counts areas, as 'acht gebieden' does."""
+    areas = counted_unit("Om hoeveel gebieden ging het?")
+    text = "dat de acht omliggende Natura 2000-gebieden niet worden aangetast"
+    assert counted_after(text, "acht", areas)
+    assert not counted_after("de acht omliggende bedrijven in 2000 en gebieden", "acht", areas)
 
 
 def test_a_translation_that_is_a_compound_of_another_counts_something_else() -> None:

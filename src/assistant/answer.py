@@ -1983,8 +1983,9 @@ def _people_kinds() -> frozenset[str]:
 
 
 def words_after(text: str, at: re.Match[str]) -> list[str]:
-    """The first three words (stems) after a figure found in the text: what it counts."""
-    return tokenize(text[at.end() : at.end() + 40])[:3]
+    """The first three words (stems) after a figure found in the text: what it counts. A
+    number in a compound's name ("acht omliggende Natura 2000-gebieden") is no word."""
+    return tokenize(re.sub(r"\b\d+-(?=[^\W\d_])", "", text[at.end() : at.end() + 40]))[:3]
 
 
 COUNT_ASKED = re.compile(r"\b(?:hoeveel|how many|hoe vaak|how often)\b", re.IGNORECASE)
