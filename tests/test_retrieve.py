@@ -137,6 +137,8 @@ def test_translations_prefer_the_glossary_and_two_word_terms() -> None:
     assert translations("zzzunknown") == ([], False)
     # informal and hyphenated English: a hyphenated word is translated whole
     assert translations("techs")[0] == ["technici"]
+    # "(lead) operators" are the reports' "(Hoofd)operators"; "lead to" still leads
+    assert {"hoofd", "leiden"} <= set(translations("lead")[0])
     # a phrasal verb: "go up" is stijgen, not gaan
     assert "stijgen" in translations("go", "up")[0]
     # data "opgevraagd" from a source is data "geraadpleegd"

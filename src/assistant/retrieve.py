@@ -275,6 +275,7 @@ GLOSSARY: dict[str, str] = {
     "mechanics": "monteurs",
     "installers": "installateurs",
     "operators": "operators",
+    "lead": "hoofd leiden",  # "(lead) operators": "(Hoofd)operators"; "lead to"
     "engineers": "engineers",
     "looking": "zoeken gezocht",
     "sought": "gezocht",
