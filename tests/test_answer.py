@@ -67,6 +67,7 @@ from assistant.answer import (
     total_for_one,
     window,
     with_previous_year,
+    without_qualifiers,
     year_marks,
 )
 from assistant.chunk import is_footnote, squash
@@ -2182,6 +2183,16 @@ def test_the_answer_may_come_from_any_of_the_ten_retrieved_passages(assistant) -
     )
     answer = assistant.ask(question)
     assert "1.025" in answer.answer
+
+
+def test_a_hyphenated_qualifier_of_an_occupation_is_not_required_whole(assistant) -> None:
+    """'een kandidaat-procesoperator': a passage names the procesoperator, not the candidate."""
+    asked = assistant.scorer.asked(
+        analyse("Welke opleiding verlangen werkgevers van een kandidaat-procesoperator?")
+    )
+    assert asked.subgroups == [("procesoperator",)]
+    assert without_qualifiers([("lasser",), ("las-lasser",)]) == [("lasser",)]
+    assert without_qualifiers([("lasser",), ("monteur",)]) == [("lasser",), ("monteur",)]
 
 
 def test_a_number_in_a_compound_name_is_not_a_word_after_the_count() -> None:

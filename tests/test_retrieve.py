@@ -69,6 +69,8 @@ def test_dutch_synonyms_join_a_word_group() -> None:
     assert term_groups("warmtenet") == [tuple(tokenize("warmtenet"))]  # no synonyms: itself
     (first,) = term_groups("voorrang")  # "met voorrang inzetten": "prioritair inzetten"
     assert set(tokenize("prioritair")) <= set(first)
+    (extra,) = term_groups("extra")  # "welke extra opleiding": "een aanvullende opleiding"
+    assert set(tokenize("aanvullende")) <= set(extra)
     (funding,) = term_groups("financiering")  # of education: "de bekostiging van het mbo"
     assert set(tokenize("bekostiging")) <= set(funding)
     (running,) = term_groups("draaien")  # a plant or project: "in 2026 operationeel"

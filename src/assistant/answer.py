@@ -1997,6 +1997,13 @@ def occurrences(text: str, figure: str) -> bool:
     return bool(re.search(rf"\b{re.escape(figure)}{OCCURRENCES}", text, re.IGNORECASE))
 
 
+def without_qualifiers(subgroups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The occupations asked, not a hyphenated word that qualifies one of them
+    ("kandidaat-procesoperator" beside "procesoperator"): a passage names the occupation."""
+    heads = {g[0] for g in subgroups}
+    return [g for g in subgroups if not any(g[0].endswith("-" + h) for h in heads)]
+
+
 def counted_after(text: str, figure: str, unit: tuple[str, ...]) -> bool:
     """Whether what the question counts follows the figure ("zeven prioritaire thema's")."""
     m = re.search(r"\b" + re.escape(figure) + r"\b", text)
@@ -2409,14 +2416,18 @@ class Scorer:
             numbers=numbers,
             plain_numbers=numbers - set(info.years),
             scopes=asked_scopes(info.text),
-            subgroups=[
-                sub
-                for g in terms
-                if (sub := subgroup(g))
-                and not set(g) & examples  # "beroepen (zoals lassers)": welders are examples
-                # a field, not its workers: "engineering", "welding", "nursing"
-                and not re.search(rf"\b(?:{'|'.join(map(re.escape, g))})\w*ing\b", info.text, re.I)
-            ],
+            subgroups=without_qualifiers(
+                [
+                    sub
+                    for g in terms
+                    if (sub := subgroup(g))
+                    and not set(g) & examples  # "beroepen (zoals lassers)": welders are examples
+                    # a field, not its workers: "engineering", "welding", "nursing"
+                    and not re.search(
+                        rf"\b(?:{'|'.join(map(re.escape, g))})\w*ing\b", info.text, re.I
+                    )
+                ]
+            ),
             labels=labels_in(info.text),
             asks_where=bool(WHERE.search(info.text)),
             # the asking sentence, not the scene ("... takes a lot of technicians. How many?")

@@ -395,6 +395,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("bezuinigen", "bezuinigingen", "bezuiniging", "snijden"),  # "snijden in het budget"
     ("haalbaar", "onhaalbaar", "realiseren", "realiseerbaar"),  # "niet te realiseren"
     ("operationeel", "draaien", "draait", "functioneren", "functioneert"),  # a plant, a project
+    ("extra", "aanvullend", "aanvullende", "bijkomend", "bijkomende"),  # a course, a cost
 )
 
 
