@@ -141,6 +141,8 @@ def test_translations_prefer_the_glossary_and_two_word_terms() -> None:
     assert translations("techs")[0] == ["technici"]
     # "(lead) operators" are the reports' "(Hoofd)operators"; "lead to" still leads
     assert {"hoofd", "leiden"} <= set(translations("lead")[0])
+    # "technicians who responded": the reports' "respondenten", not "reageren"
+    assert translations("responded")[0] == ["respondenten"]
     # a phrasal verb: "go up" is stijgen, not gaan
     assert "stijgen" in translations("go", "up")[0]
     # data "opgevraagd" from a source is data "geraadpleegd"

@@ -175,6 +175,8 @@ GLOSSARY: dict[str, str] = {
     "union": "vakbond",
     "survey": "onderzoek enquête",
     "respondents": "respondenten",
+    "responded": "respondenten",  # "technicians who responded to the survey"
+    "respond": "respondenten",
     "carried": "uitgevoerd",
     "conducted": "uitgevoerd",
     "heat": "warmte",
