@@ -2332,6 +2332,17 @@ def test_universities_of_applied_sciences_are_hogescholen(assistant) -> None:
     assert not answer.abstained and "7 hogescholen" in answer.answer
 
 
+def test_the_north_sea_may_be_the_sea(assistant) -> None:
+    """'op zee ten noorden van de Waddeneilanden': the reports name no other sea."""
+    question = "Wanneer moet de eerste grote waterstoffabriek op de Noordzee in bedrijf gaan?"
+    text = (
+        "De eerste grote groene waterstoffabriek op zee in Nederland is gepland ten noorden"
+        " van de Waddeneilanden. Het windpark moet rond 2031 operationeel zijn."
+    )
+    cands = scored(assistant, question, text)
+    assert cands and not any(c.missing for c in cands)
+
+
 def test_a_name_the_reports_do_not_know_is_required_by_its_parts(assistant) -> None:
     # "het Noordzeeplatform" is "een platform in de Noordzee" in the report
     info = analyse("Hoe ver uit de kust ligt het Noordzeeplatform van Porthos?")

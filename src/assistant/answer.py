@@ -1217,6 +1217,7 @@ NAME_ALIASES = {
     "duitsland": "duitse",
     "europa": "europese",
     "eu": "europese",
+    "noordzee": "zee",  # "op zee ten noorden van de Waddeneilanden": the only sea they name
 }
 
 
