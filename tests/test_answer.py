@@ -474,6 +474,9 @@ def test_documents_and_context(assistant) -> None:
         ("Electrical technicians: what's their average gross monthly pay?", "number"),
         ("Wat is hun gemiddelde bruto maandloon?", "number"),
         ("Engineering: average gross monthly salary for technical workers?", "number"),
+        # a multiplier asked ("naar 1,8"), not a cause ("welke factor speelt mee")
+        ("Tot welke factor moet de financiering volgens hen omhoog?", "number"),
+        ("Welke factor speelt de grootste rol bij het tekort?", "entity"),
         # "the longest it can last": a duration
         ("It starts with an orientation phase. What is the longest that phase can last?", "number"),
         # "how come", "hoe komt het dat": a cause, though "the number of" follows
@@ -501,6 +504,14 @@ def test_in_bedrijf_is_in_operation_not_a_company() -> None:
     groups = analyse("Vanaf welk jaar zou het Porthos-project in bedrijf moeten zijn?").groups
     assert not any(set(tokenize("bedrijf")) & set(g) for g in groups)
     assert any(set(tokenize("operationeel")) & set(g) for g in groups)
+
+
+def test_the_factor_asked_and_pronouns_are_no_topic() -> None:
+    """'Tot welke factor moet de financiering daarvan volgens hen omhoog?': 'Verhoog de
+    bekostiging naar 1,8' shares neither 'factor' nor 'hen' nor 'daarvan'."""
+    groups = analyse("Tot welke factor moet de financiering daarvan volgens hen omhoog?").groups
+    stems = {s for g in groups for s in g}
+    assert not stems & {"factor", "hen", "daarvan"} and "omhoog" in stems
 
 
 def test_midden_en_kleinbedrijf_is_the_mkb() -> None:

@@ -247,10 +247,12 @@ DATELINE = re.compile(
     rf"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, (?:\d{{1,2}} )?(?i:{MONTH_NAMES}) \d{{4}}\.?"
 )
 REFERENCE = re.compile(r"https?://|www\.|\(\d{4}[a-z]?\),|^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]|\b[A-Z][\w-]+ \(\d{4}\)")
-# "Op welke dag zijn die opgevraagd?": the day is what is asked, no topic the answer shares
-DATE_ASKED = re.compile(
+# what is asked, no topic the answer shares: "Op welke dag zijn die opgevraagd?" (the day),
+# "what month and year", "tot welke factor moet de bekostiging omhoog" (naar 1,8)
+ASKED_ITSELF = re.compile(
     r"\b(welke?|which|what|in what)\s+(?:dag|datum|day|date"
-    r"|(?:month|maand)\s+(?:and|en)\s+(?:welk\s+)?(?:year|jaar))\b",
+    r"|(?:month|maand)\s+(?:and|en)\s+(?:welk\s+)?(?:year|jaar)"
+    r"|factor(?=\s+(?:moet|moeten|zou|zouden|must|should|would)\b))\b",
     re.IGNORECASE,
 )
 QUESTION_WORDS = {
@@ -316,7 +318,7 @@ def detect_language(text: str) -> str:
 QUANTITY_NOUNS = (
     r"(?:percentage|procent|aandeel|deel|bedrag|aantal|getal|number|share|proportion|amount"
     r"|jaar|year|maand|month|datum|date|dag|day|periode|period|kwartaal|quarter|niveau"
-    r"|temperatuur|temperature|hoeveelheid|quantity)"
+    r"|temperatuur|temperature|hoeveelheid|quantity|factor)"
 )
 
 
@@ -511,6 +513,8 @@ def _kind(text: str) -> str:
         r"|how long|how high|hoe hoog|which amount|welke hoeveelheid|(?:what|which) quantity|"
         r"\bheadcount\b|\bpersoneelsomvang\b|" + AMOUNT + r"|\bnumber of\b|\bpeak number\b"
         r"|\braw (?:number|count)\b|how many times"
+        # a multiplier ("tot welke factor moet de bekostiging omhoog": naar 1,8), not a cause
+        r"|\b(?:tot|naar|to|by) (?:welke|what|which) factor\b"
         # "What is the longest that phase can last?": a duration
         r"|\b(?:the )?(?:longest|shortest)\b.*\b(?:last|take)s?\b"
         # "Wat was de instroom ...?", "What was the turnover?": a quantity by its name
@@ -574,7 +578,7 @@ def analyse(question: str) -> QuestionInfo:
         r"\b(?:eind|einde|end of|the end of)\s+(?:van\s+)?(?:19|20)\d\d", question.lower()
     ):
         quarter = 4  # "eind 2025": the last quarter of the year
-    asking = DATE_ASKED.sub(r"\1", question)
+    asking = ASKED_ITSELF.sub(r"\1", question)
     if kind == "date":  # "when did it come out": its dateline answers, which says no "come"
         asking = PUBLISHED.sub(" ", asking)
     content = " ".join(

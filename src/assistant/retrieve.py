@@ -525,8 +525,9 @@ NOT_STOP_WORDS = frozenset({"km", "kg", "kw", "mw", "gw", "man", "ec", "mt", "hr
 DUTCH_CONJUNCTIONS = frozenset({"terwijl", "hoewel", "doordat", "zodat", "echter"})
 # words that hedge a figure ("ongeveer hoeveel", "roughly what percentage"): no topic
 HEDGES = frozenset({"ongeveer", "circa", "zowat", "roughly", "approximately", "approx"})
-# prepositions the package's Dutch list lacks ("het percentage binnen het personeelsbestand")
-DUTCH_PREPOSITIONS = frozenset({"binnen"})
+# prepositions the package's Dutch list lacks ("het percentage binnen het personeelsbestand"),
+# a pronoun ("volgens hen") and "of it" ("de financiering daarvan")
+DUTCH_PREPOSITIONS = frozenset({"binnen", "hen", "daarvan", "ervan", "hiervan"})
 
 
 @lru_cache(maxsize=1)
