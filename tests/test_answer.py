@@ -653,6 +653,15 @@ def test_labels_are_no_quantities() -> None:
     assert "cluster" in counted_unit("Leaving aside one, how many of these clusters are there?")
 
 
+def test_hoeveel_van_zulke_counts_what_follows() -> None:
+    """'hoeveel van zulke meldingen' counts reports, so 'minstens 20 werknemers' does not answer."""
+    # "hoeveel van die tien" counts no "tien"
+    assert counted_unit("Hoeveel van zulke meldingen kwamen er binnen?") == tuple(
+        tokenize("meldingen")
+    )
+    assert counted_unit("Hoeveel van die tien zijn technische beroepen?") == ()
+
+
 def test_a_count_in_words_answers_when_what_is_counted_follows(assistant) -> None:
     answer = assistant.ask(
         "Op hoeveel thema's willen de Vlaamse sociale partners prioritair inzetten?"

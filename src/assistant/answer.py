@@ -637,7 +637,9 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     ):
         return ("euro",)
     m = re.search(  # not "extra" or "new": "how many additional technicians" counts technicians
-        r"\b(hoeveel|how many|how much|aantal|number of)\s+(?:of (?:these|those) )?"
+        r"\b(hoeveel|how many|how much|aantal|number of)\s+"
+        # "how many of these clusters", "hoeveel van zulke meldingen"
+        r"(?:of (?:these|those|such) |van (?:zulke|dergelijke) )?"
         r"(?:(?:extra|additional|more|meer|further"
         r"|nieuwe|new)\s+)?(co[2₂]|[a-zà-ÿ-]{2,})(?:\s+([a-zà-ÿ-]{3,})(?:\s+([a-z-]{3,}))?)?",
         question.lower(),
