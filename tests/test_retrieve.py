@@ -144,6 +144,7 @@ def test_translations_prefer_the_glossary_and_two_word_terms() -> None:
     assert {"hoofd", "leiden"} <= set(translations("lead")[0])
     # "technicians who responded": the reports' "respondenten", not "reageren"
     assert translations("responded")[0] == ["respondenten"]
+    assert translations("properly")[0] == ["goed"]  # "properly trained": "goed geschoold"
     # a phrasal verb: "go up" is stijgen, not gaan
     assert "stijgen" in translations("go", "up")[0]
     # data "opgevraagd" from a source is data "geraadpleegd"

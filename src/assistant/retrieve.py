@@ -277,6 +277,7 @@ GLOSSARY: dict[str, str] = {
     "mechanics": "monteurs",
     "installers": "installateurs",
     "operators": "operators",
+    "properly": "goed",  # "properly trained": "goed geschoold"
     "lead": "hoofd leiden",  # "(lead) operators": "(Hoofd)operators"; "lead to"
     "engineers": "engineers",
     "looking": "zoeken gezocht",
