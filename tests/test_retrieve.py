@@ -71,6 +71,7 @@ def test_dutch_synonyms_join_a_word_group() -> None:
     assert set(tokenize("prioritair")) <= set(first)
     (extra,) = term_groups("extra")  # "welke extra opleiding": "een aanvullende opleiding"
     assert set(tokenize("obstakel")) <= set(term_groups("struikelblok")[0])
+    assert set(tokenize("inmiddels")) <= set(term_groups("momenteel")[0])  # the latest figure
     assert set(tokenize("aanvullende")) <= set(extra)
     (funding,) = term_groups("financiering")  # of education: "de bekostiging van het mbo"
     assert set(tokenize("bekostiging")) <= set(funding)

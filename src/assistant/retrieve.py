@@ -399,6 +399,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("haalbaar", "onhaalbaar", "realiseren", "realiseerbaar"),  # "niet te realiseren"
     ("operationeel", "draaien", "draait", "functioneren", "functioneert"),  # a plant, a project
     ("extra", "aanvullend", "aanvullende", "bijkomend", "bijkomende"),  # a course, a cost
+    ("momenteel", "inmiddels", "thans", "tegenwoordig"),  # the latest figure
     ("struikelblok", "struikelblokken", "obstakel", "obstakels", "hindernis", "hindernissen"),
 )
 
