@@ -2358,6 +2358,21 @@ def test_universities_of_applied_sciences_are_hogescholen(assistant) -> None:
     assert not answer.abstained and "7 hogescholen" in answer.answer
 
 
+def test_a_share_asked_for_now_is_not_one_of_years_before_the_report(assistant) -> None:
+    """'Welk deel ervaart momenteel ...' in a report of 2026: not 'Halverwege 2022 ... 40%'."""
+    question = "Welk deel van de werkgevers in de industrie ervaart momenteel een personeelstekort?"
+    text = (
+        "Halverwege 2022 gaf 40% van de werkgevers in de industrie aan dat een personeelstekort"
+        " het bedrijf belemmerde. Inmiddels ondervinden minder industriële werkgevers problemen"
+        " door personeelstekorten (26%)."
+    )
+    cands = scored(assistant, question, text, date="2026-02")
+    assert all("time" in c.conflicts for c in cands if "2022" in c.text and "26%" not in c.text)
+    assert any("26%" in c.text and not c.conflicts for c in cands)
+    undated = scored(assistant, question, text)  # no date: no report year to compare with
+    assert not any("time" in c.conflicts for c in undated)
+
+
 def test_the_north_sea_may_be_the_sea(assistant) -> None:
     """'op zee ten noorden van de Waddeneilanden': the reports name no other sea."""
     question = "Wanneer moet de eerste grote waterstoffabriek op de Noordzee in bedrijf gaan?"

@@ -2914,6 +2914,14 @@ class Scorer:
                     cand.conflicts.add("time")  # the passage is about other years, or none
             if not years and before_report and NOW.search(cand.text):
                 cand.conflicts.add("time")  # "Inmiddels ...": the report's time, not 2022
+        elif written and NOW.search(info.text) and info.kind in {"number", "percentage"}:
+            # "welk deel ervaart momenteel ...": not "Halverwege 2022 gaf 40% ..." in a report
+            # of 2025 (its data may be of the year before)
+            told = figure_sentences(cand) if cand.figures else cand.text
+            years = years_in(told)
+            if years and max(map(int, years)) < written - 1:
+                cand.conflicts.add("time")
+                year_score = -1.0
         if info.years and info.kind != "date":
             # one month of the asked year, when the whole year is asked
             asked_years = "|".join(info.years)
