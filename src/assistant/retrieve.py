@@ -515,7 +515,7 @@ def _stop_words(english: bool = False) -> frozenset[str]:
     return (
         frozenset(get_stop_words("dutch"))
         | DUTCH_CONJUNCTIONS
-        | DUTCH_PREPOSITIONS
+        | DUTCH_FUNCTION_WORDS
         | HEDGES
         | english_words
     )
@@ -528,9 +528,9 @@ NOT_STOP_WORDS = frozenset({"km", "kg", "kw", "mw", "gw", "man", "ec", "mt", "hr
 DUTCH_CONJUNCTIONS = frozenset({"terwijl", "hoewel", "doordat", "zodat", "echter"})
 # words that hedge a figure ("ongeveer hoeveel", "roughly what percentage"): no topic
 HEDGES = frozenset({"ongeveer", "circa", "zowat", "roughly", "approximately", "approx"})
-# prepositions the package's Dutch list lacks ("het percentage binnen het personeelsbestand"),
-# a pronoun ("volgens hen") and "of it" ("de financiering daarvan")
-DUTCH_PREPOSITIONS = frozenset({"binnen", "hen", "daarvan", "ervan", "hiervan"})
+# function words the package's Dutch list lacks: a preposition ("het percentage binnen het
+# personeelsbestand"), a pronoun ("volgens hen") and "of it" ("de financiering daarvan")
+DUTCH_FUNCTION_WORDS = frozenset({"binnen", "hen", "daarvan", "ervan", "hiervan"})
 
 
 @lru_cache(maxsize=1)
