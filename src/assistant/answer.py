@@ -153,23 +153,21 @@ MONTHS_EN = [
 ]
 
 
+MONTH_NAMES = "|".join(MONTHS_NL + MONTHS_EN)
+MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.IGNORECASE)
+MONTH_NUMBER = {m: i for names in (MONTHS_NL, MONTHS_EN) for i, m in enumerate(names, start=1)}
+
+
 @lru_cache(maxsize=65536)
 def months_named(text: str) -> frozenset[int]:
     """The months a text names (1-12), in Dutch or English ("may" only as "May")."""
     return frozenset(
-        i
-        for i, (nl, en) in enumerate(zip(MONTHS_NL, MONTHS_EN, strict=True), start=1)
-        if re.search(rf"\b{nl}\b", text, re.IGNORECASE)
-        or (
-            re.search(rf"\b{en}\b", text, re.IGNORECASE)
-            if en != "may"
-            else re.search(r"\b(?:May|MAY)\b", text)
-        )
+        MONTH_NUMBER[m.group().lower()]
+        for m in MONTH.finditer(text)
+        if m.group().lower() != "may" or m.group() in {"May", "MAY"}
     )
 
 
-MONTH_NAMES = "|".join(MONTHS_NL + MONTHS_EN)
-MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.IGNORECASE)
 # what follows the day of a date ("21 mei", "6 February"); English months capitalised ("may")
 DAY_OF_MONTH = re.compile(
     rf"\s+(?:(?i:{'|'.join(MONTHS_NL)})|{'|'.join(m.capitalize() for m in MONTHS_EN)})\b"
