@@ -474,6 +474,7 @@ def test_documents_and_context(assistant) -> None:
         ("Electrical technicians: what's their average gross monthly pay?", "number"),
         ("Wat is hun gemiddelde bruto maandloon?", "number"),
         ("Engineering: average gross monthly salary for technical workers?", "number"),
+        ("Price of one emission right (permission to emit 1 tonne of CO₂) in 2017?", "number"),
         # a multiplier asked ("naar 1,8"), not a cause ("welke factor speelt mee")
         ("Tot welke factor moet de financiering volgens hen omhoog?", "number"),
         ("Welke factor speelt de grootste rol bij het tekort?", "entity"),
@@ -2384,6 +2385,14 @@ def test_the_north_sea_may_be_the_sea(assistant) -> None:
     assert cands and not any(c.missing for c in cands)
 
 
+def test_the_dutch_are_the_people_of_the_netherlands(assistant) -> None:
+    """'Nederlanders met werk': 'In Nederland ... van de werkzame bevolking'."""
+    question = "Hoeveel procent van de Nederlanders met werk oefent een technisch beroep uit?"
+    text = "In Nederland heeft 19 procent van de werkzame bevolking een technisch beroep."
+    cands = scored(assistant, question, text)
+    assert cands and not any(c.missing for c in cands)
+
+
 def test_a_name_the_reports_do_not_know_is_required_by_its_parts(assistant) -> None:
     # "het Noordzeeplatform" is "een platform in de Noordzee" in the report
     info = analyse("Hoe ver uit de kust ligt het Noordzeeplatform van Porthos?")
@@ -2768,6 +2777,16 @@ def test_not_to_be_realised_is_unfeasible(assistant) -> None:
         " er te weinig technisch personeel is?"
     )
     assert answer.highlight == ["54 procent"] and "onhaalbaar" in answer.answer
+
+
+def test_a_target_agreed_at_first_is_the_one_set_initially(assistant) -> None:
+    """'oorspronkelijk afgesproken', 'later verscherpt': 'Waar het doel aanvankelijk 49%
+    was, is deze doelstelling aangescherpt tot 55%' in the paragraph on the agreements."""
+    answer = assistant.ask(
+        "Het klimaatdoel voor 2030 is later verscherpt. Hoeveel procent minder"
+        " broeikasgasuitstoot dan in 1990 was in het Klimaatakkoord oorspronkelijk afgesproken?"
+    )
+    assert answer.highlight == ["49%"]
 
 
 def test_a_development_asked_around_a_preposition_gives_both_years(assistant) -> None:

@@ -332,6 +332,8 @@ SALARY = (
     r"(?:salary|salaries|wages?|pay|costs?|budget|prices?|price tag)\b"
     # no question word, at the start or after a topic ("Engineering: average gross ...?")
     r"|(?:^|:\s*)(?:gemiddeld\w*|average|bruto|gross)\s+(?:[\w-]+\s+){0,3}\w*(?:salaris|loon|salary|pay)\b"
+    r"|(?:^|:\s*)(?:the |de |het )?(?:price|prijs|costs?|kosten|salary|salaris|loon|wages?|pay)"
+    r" (?:of|van|voor|for)\b"  # "Price of one emission right in 2017?"
 )
 
 
@@ -1217,6 +1219,7 @@ MINISTRIES = {
 NAME_ALIASES = {
     "vlaanderen": "vlaamse",
     "nederland": "nederlandse",
+    "nederlanders": "nederland",  # "Nederlanders met werk": "In Nederland ... werkzame"
     "belgië": "belgische",
     "duitsland": "duitse",
     "europa": "europese",

@@ -401,6 +401,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("extra", "aanvullend", "aanvullende", "bijkomend", "bijkomende"),  # a course, a cost
     ("momenteel", "inmiddels", "thans", "tegenwoordig"),  # the latest figure
     ("struikelblok", "struikelblokken", "obstakel", "obstakels", "hindernis", "hindernissen"),
+    ("oorspronkelijk", "oorspronkelijke", "aanvankelijk", "aanvankelijke"),  # a target
+    ("verscherpt", "verscherpen", "aangescherpt", "aanscherpen"),
+    ("afspraak", "afspraken", "afgesproken", "afspreken"),
 )
 
 
