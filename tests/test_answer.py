@@ -475,6 +475,9 @@ def test_documents_and_context(assistant) -> None:
         ("Wat is hun gemiddelde bruto maandloon?", "number"),
         ("Engineering: average gross monthly salary for technical workers?", "number"),
         ("Price of one emission right (permission to emit 1 tonne of CO₂) in 2017?", "number"),
+        # "within what period": a duration ("binnen vijf jaar"), not a date
+        ("Measures must pay for themselves within what period?", "number"),
+        ("Binnen welke termijn moeten de maatregelen zich terugverdienen?", "number"),
         # a multiplier asked ("naar 1,8"), not a cause ("welke factor speelt mee")
         ("Tot welke factor moet de financiering volgens hen omhoog?", "number"),
         ("Welke factor speelt de grootste rol bij het tekort?", "entity"),
@@ -2787,6 +2790,17 @@ def test_a_target_agreed_at_first_is_the_one_set_initially(assistant) -> None:
         " broeikasgasuitstoot dan in 1990 was in het Klimaatakkoord oorspronkelijk afgesproken?"
     )
     assert answer.highlight == ["49%"]
+
+
+def test_a_shortage_in_numbers_is_the_quantitative_mismatch(assistant) -> None:
+    """'gewoonweg' stresses, it is no 'gewoon' and 'weg'; 'cijfermatig' is 'kwantitatief'."""
+    question = (
+        "Vlaamse industrie: waarom zijn er gewoonweg te weinig sollicitanten voor de openstaande"
+        " vacatures? Wat veroorzaakt dat cijfermatige tekort aan arbeidskrachten?"
+    )
+    assert not any("weg" in group for group in assistant.scorer.asked(analyse(question)).terms)
+    answer = assistant.ask(question)
+    assert "vergrijzing" in answer.answer and "werkloosheid" in answer.answer
 
 
 def test_a_development_asked_around_a_preposition_gives_both_years(assistant) -> None:

@@ -354,6 +354,12 @@ IN_UNITS = (
     r"\bin (?:mega)?(?:tonnes|tons|tonnen|ton|mton|euros?|miljoen|miljard|million|billion"
     r"|kilometers?|km|megawatts?|mw|gigawatts?|gw)\b"
 )
+# "binnen welke termijn", "within what period": a duration ("binnen vijf jaar"), no date
+WITHIN_WHAT_TIME = re.compile(
+    r"\b(?:within|binnen) (?:what|which|welke?|hoeveel) (?:period|time ?frame|time|termijn"
+    r"|periode|tijd|tijdsbestek)\b",
+    re.IGNORECASE,
+)
 # "... in months?": a duration (a quantity, see question_kind; a duration, see DURATION)
 IN_TIME_UNITS = r"\bin (?:maanden|months|weken|weeks|dagen|days)\b"
 
@@ -477,6 +483,8 @@ def _kind(text: str) -> str:
         return _kind(t[asking.end() :]) if asking else "date"
     if re.search(r"\bhoe (?:heet|heten|noem)", t):  # "Hoe heet het experiment?": a name
         return "entity"
+    if WITHIN_WHAT_TIME.search(t):  # "pay for themselves within what period?": a duration
+        return "number"
     if (
         first
         and re.match(  # "Sinds welk jaar loopt het aantal vacatures op?": a date
@@ -1431,6 +1439,7 @@ TIME_UNITS = (
 )
 # a question about a duration or an age, which a figure followed by a unit of time answers
 DURATION = re.compile(
+    WITHIN_WHAT_TIME.pattern + r"|"
     r"\b(?:hoe lang|how long|hoeveel tijd|how much time|duur|duurt|duration|lasts?|takes?"
     # an age is in years; not the working-age population ("mensen in de werkzame leeftijd")
     r"|(?<!werkzame )leeftijd|(?<!working )age|hoe oud|how old|time ?span|tijdspanne|termijn)\b|"
