@@ -2803,6 +2803,31 @@ def test_a_shortage_in_numbers_is_the_quantitative_mismatch(assistant) -> None:
     assert "vergrijzing" in answer.answer and "werkloosheid" in answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # "... 27 procent ... in 2030 ... Deze doelen werken toe naar ...: in 2050 volledig
+        # klimaatneutraal": the year of the sentence that says what is asked (geheel = volledig)
+        ("Klimaatnota: uiterlijk in welk jaar moet Nederland geheel klimaatneutraal zijn?", "2050"),
+        # "Bijna driekwart (72 procent) is tevreden ... De meeste technici (58 procent) hebben
+        # het afgelopen jaar een cursus gevolgd"
+        (
+            "Technicians and training: how many of them actually took a course in the past year?",
+            "58 procent",
+        ),
+        # "In Zeeland en ... gelijk aan het landelijk gemiddelde van 13%. In de andere
+        # koploperregio's is het aandeel ... hoger: 14% in ...": the sentence naming Zeeland
+        (
+            "Welk aandeel van de werknemers in de industrie in de koploperregio Zeeland was in"
+            " december 2022 60 jaar of ouder?",
+            "13%",
+        ),
+    ],
+)
+def test_the_figure_shown_is_in_the_sentence_that_answers(assistant, question, figure) -> None:
+    assert assistant.ask(question).highlight == [figure]
+
+
 def test_a_development_asked_around_a_preposition_gives_both_years(assistant) -> None:
     """'binnen het personeelsbestand' is no topic the answer must share ('bin' weighed as
     much as 'percentage')."""

@@ -3529,26 +3529,46 @@ class Assistant:
 
     @staticmethod
     def _focus(asked: Asked, cand: Candidate) -> str | None:
-        """The figure that answers: the one in a clause about the asked place or sector ("14%
-        in Noord-Nederland en 17% in Zuid-Limburg"), else the one followed by what is counted,
-        else the first."""
+        """The figure that answers. Of two sentences with figures, those of the one that names
+        the asked place or sector, else shares most of the question's words ("... 27 procent
+        in 2030. ... het grotere doel: in 2050 volledig klimaatneutraal", asked when the country
+        must be wholly climate-neutral). Of these: the one in a clause about the asked place or
+        sector ("14% in Noord-Nederland en 17% in Zuid-Limburg"), else the one followed by what
+        is counted (also in the other sentence), else the first."""
         info = asked.info
-        if asked.scopes and len(cand.figures) > 1:
+
+        def scope_hits(text: str) -> int:  # the asked scopes it names, less the other ones
+            named = {k: {s.name for s in v} for k, v in scopes_in(text).items()}
+            return sum((1 if v & named[k] else -1) for k, v in asked.scopes.items() if k in named)
+
+        def shared(text: str) -> float:
+            reached = reach(stem_set(text))
+            return sum(asked.weights[t] for t in asked.terms if not reached.isdisjoint(t))
+
+        text, figures = cand.text, cand.figures
+        if cand.pair and len(figures) > 1:
+            held = [
+                (s, own)
+                for a, b in sentences_of(text)
+                if (own := [f for f in figures if f in (s := text[a:b])])
+            ]
+            if len(held) > 1:
+                text, figures = max(held, key=lambda h: (scope_hits(h[0]), shared(h[0])))
+        if asked.scopes and len(figures) > 1:
             best, hits = None, 0
-            for clause in CLAUSE.split(cand.text):
-                named = {k: {s.name for s in v} for k, v in scopes_in(clause).items()}
-                # the asked scopes it names, less the other ones ("14% in Noord-Nederland")
-                n = sum((1 if v & named[k] else -1) for k, v in asked.scopes.items() if k in named)
-                own = [f for f in cand.figures if f in clause]
+            for clause in CLAUSE.split(text):
+                n = scope_hits(clause)
+                own = [f for f in figures if f in clause]
                 if own and n > hits:
                     best, hits = own[0], n
             if best:
                 return best
-        for f in cand.figures:
-            m = re.search(re.escape(f), cand.text)
-            if m and info.unit and counts(info.unit, frozenset(words_after(cand.text, m))):
-                return f
-        return cand.figures[0] if cand.figures else None
+        for told, among in ((text, figures), (cand.text, cand.figures)):
+            for f in among:
+                m = re.search(re.escape(f), told)
+                if m and info.unit and counts(info.unit, frozenset(words_after(told, m))):
+                    return f
+        return figures[0] if figures else None
 
     def _extend(self, cand: Candidate) -> Candidate:
         """A short sentence with what follows it (a list, the next sentence); a lead-in that

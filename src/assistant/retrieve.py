@@ -405,6 +405,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("verscherpt", "verscherpen", "aangescherpt", "aanscherpen"),
     ("afspraak", "afspraken", "afgesproken", "afspreken"),
     ("cijfermatig", "cijfermatige", "kwantitatief", "kwantitatieve"),  # a shortage in numbers
+    ("geheel", "volledig", "volledige", "helemaal", "compleet", "complete"),  # neutral, renewed
 )
 
 
