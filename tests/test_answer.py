@@ -2828,6 +2828,15 @@ def test_the_figure_shown_is_in_the_sentence_that_answers(assistant, question, f
     assert assistant.ask(question).highlight == [figure]
 
 
+def test_blocks_of_a_course_are_its_periods(assistant) -> None:
+    """'hoeveel blokken van tien weken': 'Na 4 periodes van 10 weken' counts no other thing."""
+    answer = assistant.ask(
+        "Het modulaire hbo-traject van Saxion voor zij-instromers: over hoeveel blokken van tien"
+        " weken zijn de modules verdeeld?"
+    )
+    assert answer.highlight == ["4"] and "periodes" in answer.answer
+
+
 def test_a_development_asked_around_a_preposition_gives_both_years(assistant) -> None:
     """'binnen het personeelsbestand' is no topic the answer must share ('bin' weighed as
     much as 'percentage')."""

@@ -400,6 +400,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("operationeel", "draaien", "draait", "functioneren", "functioneert"),  # a plant, a project
     ("extra", "aanvullend", "aanvullende", "bijkomend", "bijkomende"),  # a course, a cost
     ("momenteel", "inmiddels", "thans", "tegenwoordig"),  # the latest figure
+    ("blok", "blokken", "periode", "periodes"),  # of a course: "4 periodes van 10 weken"
     ("struikelblok", "struikelblokken", "obstakel", "obstakels", "hindernis", "hindernissen"),
     ("oorspronkelijk", "oorspronkelijke", "aanvankelijk", "aanvankelijke"),  # a target
     ("verscherpt", "verscherpen", "aangescherpt", "aanscherpen"),
