@@ -486,6 +486,7 @@ def test_documents_and_context(assistant) -> None:
         # "how come", "hoe komt het dat": a cause, though "the number of" follows
         ("How come the number of agency workers on benefits is not rising?", "explanation"),
         ("Hoe komt het dat het aantal WW-uitkeringen niet duidelijk stijgt?", "explanation"),
+        ("Waardoor neemt het aantal zieke werknemers in de industrie zo snel toe?", "explanation"),
         # what made or caused a thing: its cause
         ("The region dropped the storage plan. What made them drop it?", "explanation"),
         ("What caused the drop in vacancies after 2022?", "explanation"),
@@ -1822,6 +1823,7 @@ def test_a_regional_figure_does_not_answer_for_the_whole(assistant) -> None:
 
     assert "place" in conflicts("Welk aandeel van de werknemers in de industrie is 60-plusser?")
     assert "place" not in conflicts("In welke regio is het aandeel 60-plussers het laagst?")
+    assert "place" not in conflicts("In welke koploperregio is dat percentage het laagst?")
     assert "place" not in conflicts("Welk aandeel 60-plussers heeft Rotterdam?")
 
 
@@ -2826,6 +2828,16 @@ def test_a_shortage_in_numbers_is_the_quantitative_mismatch(assistant) -> None:
 )
 def test_the_figure_shown_is_in_the_sentence_that_answers(assistant, question, figure) -> None:
     assert assistant.ask(question).highlight == [figure]
+
+
+def test_the_same_company_for_two_decades_is_searched_as_the_report_writes_it(assistant) -> None:
+    """'for the same company for more than two decades': the passage says 'voor dezelfde
+    werkgever: 24 procent zelfs meer dan twintig jaar', which the English words do not find."""
+    answer = assistant.ask(
+        "Roughly what percentage of technicians have worked for the same company for more than"
+        " two decades?"
+    )
+    assert answer.highlight == ["24 procent"]
 
 
 def test_blocks_of_a_course_are_its_periods(assistant) -> None:

@@ -426,6 +426,13 @@ PHRASES = [
     (re.compile(r"\bNorth Sea Canal(?: area| region| zone)?\b", re.I), "Noordzeekanaalgebied"),
     # the Dutch register of companies: "Chamber" and "Commerce" alone are no Dutch names
     (re.compile(r"\b(?:Dutch )?Chamber of Commerce\b", re.I), "KvK"),
+    # "for more than two decades": "meer dan twintig jaar"
+    (re.compile(r"\btwo decades\b", re.I), "twintig jaar"),
+    (re.compile(r"\btwee decennia\b", re.I), "twintig jaar"),
+    (re.compile(r"\b(?:a|one) decade\b", re.I), "tien jaar"),
+    (re.compile(r"\been decennium\b", re.I), "tien jaar"),
+    # "worked for the same company": "voor dezelfde werkgever"
+    (re.compile(r"\bthe same (?:company|firm|employer|business)\b", re.I), "dezelfde werkgever"),
 ]
 
 
@@ -472,7 +479,8 @@ def _kind(text: str) -> str:
     if re.search(
         r"\bwhat (?:is|lies) behind\b|\bwat (?:zit|ligt|steekt) er achter\b"
         r"|\bwhat explains\b|\bwat verklaart\b|\bwhat accounts for\b"  # "... the number of"
-        r"|\bhow come\b|\bhoe komt het\b",
+        r"|\bhow come\b|\bhoe komt het\b"
+        r"|(?:^|[.?!:]\s*)waardoor\b",  # "Waardoor neemt het aantal zieken zo snel toe?"
         t,
     ):
         return "explanation"
@@ -563,12 +571,19 @@ def _kind(text: str) -> str:
     return "entity"
 
 
+def as_reports_write(question: str) -> str:
+    """The question with PHRASES written as the reports write them (also what is searched:
+    "the same company for two decades" finds "dezelfde werkgever: ... twintig jaar")."""
+    for pattern, short in PHRASES:
+        question = pattern.sub(short, question)
+    return question
+
+
 def analyse(question: str) -> QuestionInfo:
     lang = detect_language(question)
     if lang == "en":
         question = expand_contractions(question)
-    for pattern, short in PHRASES:
-        question = pattern.sub(short, question)
+    question = as_reports_write(question)
     question = POLITE.sub("", question)
     kind = question_kind(question)
     choice = CHOICE.search(question)  # "more for A or for B?": the two figures
@@ -1736,8 +1751,9 @@ def new_names(text: str, question: str) -> set[str]:
     return out
 
 
-# a question that asks where, so that one region's figure answers it ("in welke regio")
-WHERE = re.compile(r"\b(?:regio|region|cluster|provincie|province|waar|where)", re.IGNORECASE)
+# a question that asks where, so that one region's figure answers it ("in welke regio", "welke
+# koploperregio")
+WHERE = re.compile(r"regio|region|\b(?:cluster|provincie|province|waar|where)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -3258,7 +3274,7 @@ class Assistant:
         question = validate_question(question, self.settings.max_question_chars)
         k = max(1, min(int(k or self.settings.k), 100))
         asked = self.scorer.asked(analyse(question))
-        passages = self.retriever.search(question, max(k, READ))
+        passages = self.retriever.search(as_reports_write(question), max(k, READ))
         cands = self.read(asked, passages[:READ])
         answer = self._decide(asked, cands)
         answer.question = question  # as asked, not as analysed
