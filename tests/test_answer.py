@@ -2840,6 +2840,17 @@ def test_the_same_company_for_two_decades_is_searched_as_the_report_writes_it(as
     assert answer.highlight == ["24 procent"]
 
 
+def test_lifelong_learning_is_what_the_reports_call_leven_lang_ontwikkelen(assistant) -> None:
+    """'levenslang leren ... werkelijk ... ingericht': 'leven lang ontwikkelen', '(LLO-)',
+    'nu echt te organiseren'."""
+    answer = assistant.ask(
+        "Met welke twee instrumenten kan levenslang leren volgens het position paper op dit"
+        " moment werkelijk als gezamenlijke verantwoordelijkheid van overheid en bedrijfsleven"
+        " worden ingericht?"
+    )
+    assert "LLO-katalysator" in answer.answer and "beleidsregel" in answer.answer
+
+
 def test_blocks_of_a_course_are_its_periods(assistant) -> None:
     """'hoeveel blokken van tien weken': 'Na 4 periodes van 10 weken' counts no other thing."""
     answer = assistant.ask(

@@ -122,6 +122,8 @@ def test_the_lexicon_translates_english_into_words_of_the_corpus() -> None:
     lex = lexicon()
     assert "laadpalen" in lex["charging points"] and "bouw" in lex["construction"]
     assert "geraadpleegd" in lex["looked up"]  # "Bron: ..., geraadpleegd op 06-02-2024"
+    # "which occupational skill level are they mostly recruiting for": "vooral ... beroepsniveau"
+    assert "vooral" in lex["mostly"] and "beroepsniveau" in lex["skill level"]
     assert all(1 <= len(words) <= 4 for words in lex.values())
     corpus = " ".join(p.read_text(encoding="utf-8").lower() for p in SEEDS.glob("*.txt"))
     dutch = {

@@ -426,6 +426,11 @@ PHRASES = [
     (re.compile(r"\bNorth Sea Canal(?: area| region| zone)?\b", re.I), "Noordzeekanaalgebied"),
     # the Dutch register of companies: "Chamber" and "Commerce" alone are no Dutch names
     (re.compile(r"\b(?:Dutch )?Chamber of Commerce\b", re.I), "KvK"),
+    # lifelong learning, as the reports call it
+    (
+        re.compile(r"\blevenslang leren\b|\blife-?long learning\b", re.I),
+        "leven lang ontwikkelen (LLO)",
+    ),
     # "for more than two decades": "meer dan twintig jaar"
     (re.compile(r"\btwo decades\b", re.I), "twintig jaar"),
     (re.compile(r"\btwee decennia\b", re.I), "twintig jaar"),

@@ -401,6 +401,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("extra", "aanvullend", "aanvullende", "bijkomend", "bijkomende"),  # a course, a cost
     ("momenteel", "inmiddels", "thans", "tegenwoordig"),  # the latest figure
     ("blok", "blokken", "periode", "periodes"),  # of a course: "4 periodes van 10 weken"
+    ("werkelijk", "echt"),
+    ("inrichten", "ingericht", "organiseren", "georganiseerd"),
     ("struikelblok", "struikelblokken", "obstakel", "obstakels", "hindernis", "hindernissen"),
     ("oorspronkelijk", "oorspronkelijke", "aanvankelijk", "aanvankelijke"),  # a target
     ("verscherpt", "verscherpen", "aangescherpt", "aanscherpen"),
