@@ -487,6 +487,7 @@ def test_documents_and_context(assistant) -> None:
         ("How come the number of agency workers on benefits is not rising?", "explanation"),
         ("Hoe komt het dat het aantal WW-uitkeringen niet duidelijk stijgt?", "explanation"),
         ("Waardoor neemt het aantal zieke werknemers in de industrie zo snel toe?", "explanation"),
+        ("Employers now cite weak demand more often. What's driving that?", "explanation"),
         # what made or caused a thing: its cause
         ("The region dropped the storage plan. What made them drop it?", "explanation"),
         ("What caused the drop in vacancies after 2022?", "explanation"),

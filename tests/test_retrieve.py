@@ -124,6 +124,8 @@ def test_the_lexicon_translates_english_into_words_of_the_corpus() -> None:
     assert "geraadpleegd" in lex["looked up"]  # "Bron: ..., geraadpleegd op 06-02-2024"
     # "which occupational skill level are they mostly recruiting for": "vooral ... beroepsniveau"
     assert "vooral" in lex["mostly"] and "beroepsniveau" in lex["skill level"]
+    # "finance & admin clerks": "Financieel-administratief medewerkers"
+    assert "financieel-administratief" in lex["admin"] and "medewerkers" in lex["clerks"]
     assert all(1 <= len(words) <= 4 for words in lex.values())
     corpus = " ".join(p.read_text(encoding="utf-8").lower() for p in SEEDS.glob("*.txt"))
     dutch = {

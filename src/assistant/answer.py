@@ -484,6 +484,7 @@ def _kind(text: str) -> str:
     if re.search(
         r"\bwhat (?:is|lies) behind\b|\bwat (?:zit|ligt|steekt) er achter\b"
         r"|\bwhat explains\b|\bwat verklaart\b|\bwhat accounts for\b"  # "... the number of"
+        r"|\bwhat (?:is |are )?driv(?:es|ing)\b|\bwat drijft\b"  # "What is driving that?"
         r"|\bhow come\b|\bhoe komt het\b"
         r"|(?:^|[.?!:]\s*)waardoor\b",  # "Waardoor neemt het aantal zieken zo snel toe?"
         t,
