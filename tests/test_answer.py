@@ -488,6 +488,9 @@ def test_documents_and_context(assistant) -> None:
         ("Hoe komt het dat het aantal WW-uitkeringen niet duidelijk stijgt?", "explanation"),
         ("Waardoor neemt het aantal zieke werknemers in de industrie zo snel toe?", "explanation"),
         ("Employers now cite weak demand more often. What's driving that?", "explanation"),
+        # a salary level is an amount: a sentence without one does not answer it
+        ("Welk salarisniveau stelt het kabinet voor voor kennismigranten?", "number"),
+        ("What salary threshold does the cabinet propose?", "number"),
         # what made or caused a thing: its cause
         ("The region dropped the storage plan. What made them drop it?", "explanation"),
         ("What caused the drop in vacancies after 2022?", "explanation"),

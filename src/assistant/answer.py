@@ -316,7 +316,8 @@ def detect_language(text: str) -> str:
 QUANTITY_NOUNS = (
     r"(?:percentage|procent|aandeel|deel|bedrag|aantal|getal|number|share|proportion|amount"
     r"|jaar|year|maand|month|datum|date|dag|day|periode|period|kwartaal|quarter|niveau"
-    r"|temperatuur|temperature|hoeveelheid|quantity|factor)"
+    r"|temperatuur|temperature|hoeveelheid|quantity|factor"
+    r"|(?:salaris|loon|inkomens)(?:niveau|grens|eis))"
 )
 
 
@@ -346,7 +347,12 @@ COSTS = (
 
 
 # "Welk bedrag ...?", "How expensive ...?", "Wat verdient ...?": an amount of money
-AMOUNT = r"welk bedrag|what amount|hoe duur|how expensive|\bverdien|\bearns?\b"
+AMOUNT = (
+    r"welk bedrag|what amount|hoe duur|how expensive|\bverdien|\bearns?\b"
+    # "Welk salarisniveau stelt het kabinet voor?": an amount, not a thing
+    r"|\bwelke? (?:salaris|loon|inkomens)(?:niveau|grens|eis)\b"
+    r"|\bwhat (?:salary|pay|wage|income) (?:level|threshold|requirement)\b"
+)
 
 
 # "... in megatonnes?", "in miljoen euro": a quantity in a unit of measure.
