@@ -2855,6 +2855,20 @@ def test_lifelong_learning_is_what_the_reports_call_leven_lang_ontwikkelen(assis
     assert "LLO-katalysator" in answer.answer and "beleidsregel" in answer.answer
 
 
+def test_a_sentence_that_gives_a_cause_is_of_the_time_before_it(assistant) -> None:
+    """'Voor de periode tot 2027 wordt verwacht ... Dit komt met name door groei van ...': the
+    growth is that of the years to come, not of October 2025."""
+    question = "Which branches grew their production most in October 2025?"
+    text = (
+        "In oktober 2025 groeide vooral de productie in rubber en kunststof. Voor de periode"
+        " tot 2027 wordt verwacht dat de productie zich herstelt. Dit komt met name door groei"
+        " van de productie in de metaal- en elektrotechnische sector."
+    )
+    cands = scored(assistant, question, text)
+    cause = next(c for c in cands if c.text.startswith("Dit komt"))
+    assert "time" in cause.conflicts
+
+
 def test_blocks_of_a_course_are_its_periods(assistant) -> None:
     """'hoeveel blokken van tien weken': 'Na 4 periodes van 10 weken' counts no other thing."""
     answer = assistant.ask(

@@ -1432,7 +1432,7 @@ FUTURE = re.compile(
 # a sentence that goes on about what the one before it told ("Daarvan mag 3,5% ...")
 CONTINUES = re.compile(
     r"(?:daar|hier)(?:van|bij|binnen|naast)\b|van (?:dat|die|deze|dit)\b|of (?:this|that|these"
-    r"|which)\b",
+    r"|which)\b|(?:dit|dat) komt\b",  # "Dit komt met name door groei van ...": its cause
     re.IGNORECASE,
 )
 
@@ -2916,9 +2916,10 @@ class Scorer:
             # of a pair, the years of its figure's sentence when that names any ("In 2021
             # ... 54 Mton. Ten opzichte van 1990 is de uitstoot gedaald." is of 2021)
             told = figure_sentences(cand) if cand.pair and cand.figures else cand.text
-            years, ranges = year_marks(
-                with_previous_year(told if years_in(told) else cand.text, written)
-            )
+            told = told if years_in(told) else cand.text
+            if not years_in(told) and CONTINUES.match(told):  # "Dit komt door ...": of the
+                told = f"{sentence_before(chunk.text, cand.start)} {told}"  # time before it
+            years, ranges = year_marks(with_previous_year(told, written))
             if set(info.years) <= years - ranges:
                 year_score = 1.0
                 if cand.pair and not cand.figures and info.kind != "date":
