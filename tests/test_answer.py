@@ -1645,6 +1645,10 @@ def test_what_a_question_counts() -> None:
     assert "meld" in notices and "did" not in notices
     # asked last: what opens the question is what it counts
     assert counted_unit("Vacatures voor lassers, Q3 2025: hoeveel?") == tuple(tokenize("vacatures"))
+    # the words before the time that ends it: not "industrie openstaande"
+    assert counted_unit("industrie openstaande vacatures eind 2025, hoeveel?") == tuple(
+        tokenize("openstaande vacatures")
+    )
     assert "warmtepomp" in counted_unit("heat pumps installed in 2021 - how many?", "en")
     assert counted_unit("Wat kostte een emissierecht begin 2022?") == ("euro",)
     assert counted_unit("Hoeveel euro kost het?") == ("euro",)
@@ -2827,6 +2831,12 @@ def test_a_shortage_in_numbers_is_the_quantitative_mismatch(assistant) -> None:
             "Welk aandeel van de werknemers in de industrie in de koploperregio Zeeland was in"
             " december 2022 60 jaar of ouder?",
             "13%",
+        ),
+        # "hoger: 14% in Noord-Nederland en 17% in Zuid-Limburg", asked which is the largest
+        (
+            "In welke koploperregio is het percentage 60-plussers onder de werknemers in de"
+            " industrie het grootst, en wat is dat percentage?",
+            "17%",
         ),
     ],
 )

@@ -657,6 +657,15 @@ RATIO_ASKED = re.compile(
 )
 
 
+# where the counted words of a Dutch question asked last end: a preposition ("Vacatures voor"),
+# and the words of a time after them ("... eind 2025")
+TOPIC_ENDS = ("voor", "van", "in", "bij", "met", "uit", "op", "onder")
+TIME_WORD = (
+    r"(?:19|20)\d\d|q[1-4]|eind|begin|medio|halverwege|end|start|mid|per|sinds|since"
+    r"|jan\w*|feb\w*|maa?r\w*|apr\w*|mei|may|jun\w*|jul\w*|aug\w*|sep\w*|o[ck]t\w*|nov\w*|dec\w*"
+)
+
+
 def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     """What a 'hoeveel X' / 'how many X' question counts: the stems (and translations) of the
     one or two words after it ('openstaande vacatures', 'heat pumps'), and 'keer' when it asks a
@@ -681,9 +690,18 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     )
     if not m and (last := re.search(r"\b(hoeveel|how many)\W*$", question, re.IGNORECASE)):
         # asked last ("Vacatures voor productiemedewerkers, Q3 2025: hoeveel?"): what opens
-        # the question is what it counts
+        # the question is what it counts, the words before a preposition or a time
+        # ("industrie openstaande vacatures eind 2025, hoeveel?": openstaande vacatures)
         topic = re.split(r"\s[-–]\s|[,:;(]", question, maxsplit=1)[0]
-        return counted_unit(f"{last.group(1)} {topic}", lang) if topic != question else ()
+        if topic == question:
+            return ()
+        if last.group(1).lower() != "hoeveel":  # an English noun may have words after it
+            return counted_unit(f"{last.group(1)} {topic}", lang)  # ("migrants hired by")
+        topic = re.split(rf"\s(?:{'|'.join(TOPIC_ENDS)})\s", f"{topic} ", maxsplit=1)[0]
+        words = topic.split()
+        while words and re.fullmatch(TIME_WORD, words[-1], re.IGNORECASE):
+            words.pop()
+        return counted_unit(f"{last.group(1)} {' '.join(words[-2:])}", lang) if words else ()
     if (
         not m
         or SUBJECT_AFTER.match(question.lower(), m.end(2))
@@ -2139,6 +2157,12 @@ LESS = re.compile(
     r"|minste|laagste|kleinste|fewest|least|lowest|smallest)\b",
     re.I,
 )
+# "In welke regio is het aandeel het grootst?": which one has the largest (or the smallest)
+EXTREME_ASKED = re.compile(
+    r"\b(?:welke?|which|waar|where)\b.*\b(?:(het (?:grootst|hoogst|meest)e?|grootste|hoogste"
+    r"|largest|highest|biggest)|het (?:kleinst|laagst|minst)e?|kleinste|laagste|smallest|lowest)\b",
+    re.I,
+)
 OR = re.compile(r",?\s\b(?:of|or)\s(?:(?:voor|for|bij|at|de|het|the|een|a|an)\s)*", re.I)
 # in English "of" is no "or" ("responsible for reducing the shortage of technical staff")
 OR_EN = re.compile(r",?\s\bor\s(?:(?:for|at|the|a|an)\s)*", re.I)
@@ -3583,6 +3607,12 @@ class Assistant:
             ]
             if len(held) > 1:
                 text, figures = max(held, key=lambda h: (scope_hits(h[0]), shared(h[0])))
+        if len(figures) > 1 and (extreme := EXTREME_ASKED.search(info.text)):
+            # "In welke regio is het aandeel het grootst?": the largest of the figures told
+            values = [figure_value(f) for f in figures]
+            if None not in values and len({f.endswith(("%", "procent")) for f in figures}) == 1:
+                pick = max if extreme.group(1) else min
+                return figures[values.index(pick(values))]  # type: ignore[type-var]
         if asked.scopes and len(figures) > 1:
             best, hits = None, 0
             for clause in CLAUSE.split(text):
