@@ -2879,6 +2879,28 @@ def test_a_sentence_that_gives_a_cause_is_of_the_time_before_it(assistant) -> No
     assert "time" in cause.conflicts
 
 
+def test_a_priority_is_what_is_done_first(assistant) -> None:
+    """'als dringende prioriteit': 'Dit betekent snel en prioritair inzetten op zeven thema's'."""
+    answer = assistant.ask(
+        "Vlaanderen: hoeveel thema's schuiven de sociale partners naar voren als dringende"
+        " prioriteit om de industrie te steunen?"
+    )
+    assert answer.highlight == ["zeven"]
+
+
+def test_councils_and_units_are_written_as_the_reports_write_them() -> None:
+    """'de Sociaal-Economische Raad' is the SER (not the Flemish SERV); 'kilometres' are the
+    reports' km ('ongeveer 20 km vanuit de kust')."""
+    from assistant.answer import as_reports_write
+
+    assert as_reports_write("Welk advies van de Sociaal-Economische Raad?") == (
+        "Welk advies van de SER?"
+    )
+    flemish = "Wat vraagt de Sociaal-Economische Raad van Vlaanderen?"
+    assert as_reports_write(flemish) == flemish
+    assert "km" in counted_unit("About how many kilometres from shore is that platform?", "en")
+
+
 def test_blocks_of_a_course_are_its_periods(assistant) -> None:
     """'hoeveel blokken van tien weken': 'Na 4 periodes van 10 weken' counts no other thing."""
     answer = assistant.ask(

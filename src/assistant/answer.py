@@ -432,6 +432,15 @@ PHRASES = [
     (re.compile(r"\bNorth Sea Canal(?: area| region| zone)?\b", re.I), "Noordzeekanaalgebied"),
     # the Dutch register of companies: "Chamber" and "Commerce" alone are no Dutch names
     (re.compile(r"\b(?:Dutch )?Chamber of Commerce\b", re.I), "KvK"),
+    # the Dutch SER, not the Flemish SERV ("Sociaal-Economische Raad van Vlaanderen")
+    (
+        re.compile(
+            r"\b(?:Sociaal-?\s?Economische Raad|Social and Economic Council)\b"
+            r"(?!\s+(?:van|of) (?:Vlaanderen|Flanders))",
+            re.I,
+        ),
+        "SER",
+    ),
     # lifelong learning, as the reports call it
     (
         re.compile(r"\blevenslang leren\b|\blife-?long learning\b", re.I),

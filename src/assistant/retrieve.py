@@ -24,6 +24,10 @@ GLOSSARY: dict[str, str] = {
     "times": "keer maal",
     "vacancies": "vacatures",
     "vacancy": "vacature",
+    # British and American spelling; the reports write "20 km"
+    "kilometres": "kilometer km",
+    "kilometre": "kilometer km",
+    "kilometers": "kilometer km",
     "open": "openstaande",
     "unfilled": "openstaande",
     "industry": "industrie",
@@ -368,7 +372,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("student", "studenten", "leerlingen", "eerstejaars"),  # "40.000 studenten begonnen"
     ("verwachting", "prognose"),
     ("ontslag", "ontslagen", "ontslaan"),
-    ("voorrang", "prioritair", "prioritaire"),
+    ("voorrang", "prioritair", "prioritaire", "prioriteit", "prioriteiten"),
     ("genoeg", "voldoende"),
     ("hooguit", "maximaal", "hoogstens", "max"),
     ("begint", "beginnen", "start", "starten", "gestart"),
