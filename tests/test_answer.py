@@ -1645,6 +1645,8 @@ def test_what_a_question_counts() -> None:
     assert "meld" in notices and "did" not in notices
     # asked last: what opens the question is what it counts
     assert counted_unit("Vacatures voor lassers, Q3 2025: hoeveel?") == tuple(tokenize("vacatures"))
+    # a ratio asked counts times ("3,5 keer zoveel vacatures als ..."), whatever it names
+    assert "keer" in counted_unit("Wat was de verhouding tussen het aantal vacatures en WW'ers?")
     # the words before the time that ends it: not "industrie openstaande"
     assert counted_unit("industrie openstaande vacatures eind 2025, hoeveel?") == tuple(
         tokenize("openstaande vacatures")

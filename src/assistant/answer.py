@@ -729,8 +729,8 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
             words += " " + m.group(4)
     english = (lang or detect_language(question)) == "en"
     stems = tuple(dict.fromkeys(s for g in term_groups(words, expand_english=english) for s in g))
-    if RATIO_ASKED.search(question):
-        stems += tuple(tokenize("keer times"))
+    if RATIO_ASKED.search(question) or RATIO.search(question):  # "de verhouding tussen het
+        stems += tuple(tokenize("keer times"))  # aantal vacatures en ...": "3,5 keer zoveel"
     if "ton" in stems:  # tonnes are counted in megatonnes too ("2,5 Mton CO₂ per jaar")
         stems += tuple(tokenize("Mton megaton"))
     # a translation that is a compound of another one counts something else: "plumbers" is
