@@ -1651,6 +1651,8 @@ def test_what_a_question_counts() -> None:
     assert counted_unit("industrie openstaande vacatures eind 2025, hoeveel?") == tuple(
         tokenize("openstaande vacatures")
     )
+    assert counted_unit("lassers oktober 2025: hoeveel?") == tuple(tokenize("lassers"))
+    assert "mark" in counted_unit("vacatures krappe markt, hoeveel?")  # a market, no March
     assert "warmtepomp" in counted_unit("heat pumps installed in 2021 - how many?", "en")
     assert counted_unit("Wat kostte een emissierecht begin 2022?") == ("euro",)
     assert counted_unit("Hoeveel euro kost het?") == ("euro",)

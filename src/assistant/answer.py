@@ -670,8 +670,9 @@ RATIO_ASKED = re.compile(
 # and the words of a time after them ("... eind 2025")
 TOPIC_ENDS = ("voor", "van", "in", "bij", "met", "uit", "op", "onder")
 TIME_WORD = (
-    r"(?:19|20)\d\d|q[1-4]|eind|begin|medio|halverwege|end|start|mid|per|sinds|since"
-    r"|jan\w*|feb\w*|maa?r\w*|apr\w*|mei|may|jun\w*|jul\w*|aug\w*|sep\w*|o[ck]t\w*|nov\w*|dec\w*"
+    r"(?:19|20)\d\d|q[1-4]|eind|begin|medio|halverwege|end|start|mid|per|sinds|since|"
+    + MONTH_NAMES
+    + r"|jan|feb|mrt|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dec"
 )
 
 
@@ -3618,10 +3619,11 @@ class Assistant:
                 text, figures = max(held, key=lambda h: (scope_hits(h[0]), shared(h[0])))
         if len(figures) > 1 and (extreme := EXTREME_ASKED.search(info.text)):
             # "In welke regio is het aandeel het grootst?": the largest of the figures told
-            values = [figure_value(f) for f in figures]
-            if None not in values and len({f.endswith(("%", "procent")) for f in figures}) == 1:
+            values = [v for f in figures if (v := figure_value(f)) is not None]
+            shares = {f.endswith(("%", "procent")) for f in figures}
+            if len(values) == len(figures) and len(shares) == 1:  # all shares, or all counts
                 pick = max if extreme.group(1) else min
-                return figures[values.index(pick(values))]  # type: ignore[type-var]
+                return figures[values.index(pick(values))]
         if asked.scopes and len(figures) > 1:
             best, hits = None, 0
             for clause in CLAUSE.split(text):
