@@ -10,6 +10,7 @@ from assistant.retrieve import (
     Retriever,
     lexicon,
     normalize_number,
+    synonyms,
     term_groups,
     tokenize,
     translations,
@@ -102,6 +103,20 @@ def test_bm25_searches_synonyms_too(assistant) -> None:
         "Wat is volgens bedrijven de voornaamste oorzaak van het technicitekort?", 10
     )
     assert any("belangrijkste oorzaak" in chunk.text for chunk, _ in hits[:3])
+
+
+def test_survey_words_search_the_respondents_but_do_not_answer() -> None:
+    """'ondervraagde' finds a method section's 'respondenten'; the answerer does not read
+    them as one word (sentences near it count other groups of respondents)."""
+    assert "respondent" in synonyms(search=True)[tokenize("ondervraagde")[0]]
+    assert "respondent" not in synonyms().get(tokenize("ondervraagde")[0], ())
+
+
+def test_a_question_on_surveyed_people_finds_the_respondents(assistant) -> None:
+    question = "Hoe oud waren de ondervraagde potentiële zij-instromers minstens?"
+    hits = assistant.retriever.bm25_search(question, 10)
+    assert any("duizend respondenten van 18 jaar" in chunk.text for chunk, _ in hits[:3])
+    assert "18 jaar" in assistant.ask(question).answer
 
 
 def test_adjoining_chunks_of_one_document(assistant) -> None:

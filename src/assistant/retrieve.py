@@ -415,12 +415,26 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("geheel", "volledig", "volledige", "helemaal", "compleet", "complete"),  # neutral, renewed
 )
 
+# Words that find the passage but do not make a sentence answer: a survey's method section
+# counts its "respondenten", while sentences near it name other groups of respondents.
+SEARCH_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    (
+        "ondervraagd",
+        "ondervraagde",
+        "ondervraagden",
+        "bevraagd",
+        "bevraagde",
+        "respondent",
+        "respondenten",
+    ),
+)
 
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, tuple[str, ...]]:
-    """Each stem of SYNONYMS with the stems of its set."""
+
+@lru_cache(maxsize=2)
+def synonyms(search: bool = False) -> dict[str, tuple[str, ...]]:
+    """Each stem of SYNONYMS (and, to search, of SEARCH_SYNONYMS) with the stems of its set."""
     out: dict[str, tuple[str, ...]] = {}
-    for words in SYNONYMS:
+    for words in SYNONYMS + (SEARCH_SYNONYMS if search else ()):
         stems = tuple(dict.fromkeys(_stemmer().stemWords(list(words))))
         for s in stems:
             out[s] = tuple(dict.fromkeys([*out.get(s, ()), *stems]))
@@ -739,7 +753,7 @@ class Retriever:
     def bm25_search(self, query: str, k: int) -> list[tuple[Chunk, float]]:
         tokens = tokenize(query, expand_english=True)
         tokens += [p for t in tokens if not self.known(t) for p in self.decompose(t) or []]
-        same = synonyms()
+        same = synonyms(search=True)
         tokens += [s for t in tokens for s in same.get(t, ()) if s != t]  # woningen: huizen
         with self._lock:
             chunks, bm25 = self.chunks, self.bm25
