@@ -16,6 +16,7 @@ from assistant.answer import (
     LAST_YEAR_ASKED,
     LAST_YEAR_TOLD,
     SINCE,
+    SPELLED_SPAN,
     SUBGROUP,
     UNTIL,
     Choice,
@@ -3045,3 +3046,20 @@ def test_two_years_compared_are_read_from_both_columns_of_a_table_row(assistant)
         " fall from 2019 to 2020?"
     )
     assert "21,8% in 2019" in answer.answer and "22,0% in 2020" in answer.answer
+
+
+def test_a_range_or_ratio_in_words_is_a_number_of_the_question(assistant) -> None:
+    """'between three and six months' is the report's 'drie tot zes maanden' (30 procent),
+    not the sentence beside it with 'één tot drie maanden' (17 procent); 'one in five' is
+    'Eén op de vijf bedrijven' (zes tot twaalf maanden). A count of what is asked is not
+    ('welke twee maatregelen')."""
+    spans = [m.group() for m in SPELLED_SPAN.finditer("tussen drie en zes, one in five, twee")]
+    assert spans == ["tussen drie en zes", "one in five"]
+    answer = assistant.ask(
+        "What share of technical firms in 2024 took between three and six months to fill a vacancy?"
+    )
+    assert "30 procent" in answer.answer
+    answer = assistant.ask(
+        "One in five technical firms needs very long to fill a vacancy. How many months?"
+    )
+    assert "twaalf maanden" in answer.answer

@@ -106,6 +106,14 @@ ONE = re.compile(r"\b[ÉéE]én\b")  # "één", "Eén": one (the article "een" h
 SPELLED_RATIO = re.compile(
     rf"\b(?:[ÉéE]én|\d+|{_NUMBER_WORD})\s+op\s+(?:de\s+)?(?:\d+|{_NUMBER_WORD})\b", re.IGNORECASE
 )
+# a range or a ratio in words: "between three and six months", "één op de vijf"; not a count of
+# what is asked ("welke twee maatregelen"), which the answer need not write
+SPELLED_SPAN = re.compile(
+    rf"\b(?:between|tussen)\s+(?:{_NUMBER_WORD})\s+(?:and|en)\s+(?:{_NUMBER_WORD})\b"
+    rf"|\b(?:{_NUMBER_WORD})\s+(?:tot|to)\s+(?:{_NUMBER_WORD})\b"
+    rf"|\b(?:one|[ÉéE]én|{_NUMBER_WORD})\s+(?:in|op)\s+(?:de\s+)?(?:{_NUMBER_WORD})\b",
+    re.IGNORECASE,
+)
 URL = re.compile(r"(?:https?://|www\.)\S+")
 # a footnote marker that opens a sentence ("hbo. 13 Verder vertrekken ...")
 FOOTNOTE_MARK = re.compile(r"(?:^|(?<=[.!?]\s))\d{1,2}\s+(?=[A-Z])")
@@ -2312,6 +2320,7 @@ class Asked:
     names: list[set[str]]
     numbers: frozenset[str]
     plain_numbers: frozenset[str]  # the numbers that are no year
+    spelled: frozenset[str]  # a range or ratio it writes in words ("between three and six")
     scopes: dict[str, frozenset[str]]  # the places, sectors, levels it is about
     subgroups: list[tuple[str, ...]]  # the occupations or branches it asks about (welders)
     labels: dict[str, set[str]]  # numbered labels it names ("niveau 3")
@@ -2494,6 +2503,8 @@ class Scorer:
             names=self.required_names(info),
             numbers=numbers,
             plain_numbers=numbers - set(info.years),
+            spelled=spelled_numbers(" ".join(m.group() for m in SPELLED_SPAN.finditer(info.text)))
+            - {"1"},
             scopes=asked_scopes(info.text),
             subgroups=without_qualifiers(
                 [
@@ -2775,7 +2786,7 @@ class Scorer:
             elif not unit_score and all(counts_else(info.unit, a) for a in after):
                 unit_score = -1.0  # "minstens 20 werknemers" when notifications are asked
         cand.counts_other = unit_score < 0
-        plain_numbers = asked.plain_numbers
+        plain_numbers = asked.plain_numbers | asked.spelled
         number_score = (  # in digits or words ("3-6 maanden": "drie tot zes maanden")
             len(plain_numbers & (numbers_in(cand.text) | spelled_numbers(cand.text)))
             / len(plain_numbers)
