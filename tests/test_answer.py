@@ -406,6 +406,7 @@ def test_documents_and_context(assistant) -> None:
         ("Porthos – how deep do they pump the CO2 into the empty gas fields?", "number"),
         ("What temperature does it keep the greenhouse water circuit at?", "number"),
         ("What is the target for 2030 in megatonnes?", "number"),
+        ("What level, in Mt, does it give as the 2030 goal?", "number"),
         ("Wat zijn de kosten van het project?", "number"),
         ("Wat zou die maatregel volgens hen per jaar kosten?", "number"),
         ("What would the new plant cost?", "number"),
@@ -2369,6 +2370,9 @@ def test_a_required_name_may_be_written_as_its_synonym(assistant) -> None:
     assert any(set(tokenize("koophandel")) <= n for n in assistant.scorer.required_names(info))
     answer = assistant.ask("Hoeveel loodgietersbedrijven staan ingeschreven bij de KvK?")
     assert not answer.abstained and "10.000" in answer.answer
+    # "Mt" is short for the "Mton" of the chart
+    answer = assistant.ask("What emissions goal for 2030, in Mt, does the Klimaatnota chart give?")
+    assert "103 Mton" in answer.answer
 
 
 def test_universities_of_applied_sciences_are_hogescholen(assistant) -> None:

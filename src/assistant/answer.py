@@ -365,7 +365,7 @@ AMOUNT = (
 
 # "... in megatonnes?", "in miljoen euro": a quantity in a unit of measure.
 IN_UNITS = (
-    r"\bin (?:mega)?(?:tonnes|tons|tonnen|ton|mton|euros?|miljoen|miljard|million|billion"
+    r"\bin (?:mega)?(?:tonnes|tons|tonnen|ton|mton|mt|euros?|miljoen|miljard|million|billion"
     r"|kilometers?|km|megawatts?|mw|gigawatts?|gw)\b"
 )
 # "binnen welke termijn", "within what period": a duration ("binnen vijf jaar"), no date

@@ -395,7 +395,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("moederbedrijf", "moedermaatschappij", "hoofdkantoor", "hoofdkwartier"),
     ("gepolst", "polsen", "benaderd", "benaderen"),  # for another job
     ("kilometer", "kilometers", "km"),
-    ("megaton", "megatonnen", "mton"),
+    ("megaton", "megatonnen", "mton", "mt"),
     ("kvk", "koophandel"),  # Kamer van Koophandel
     ("bekostiging", "bekostigen", "financiering", "financieren"),  # of education
     ("geraadpleegd", "raadplegen", "opgevraagd", "opvragen"),  # a source
