@@ -2375,6 +2375,15 @@ def test_a_required_name_may_be_written_as_its_synonym(assistant) -> None:
     assert "103 Mton" in answer.answer
 
 
+def test_a_word_of_the_question_may_be_written_as_its_synonym(assistant) -> None:
+    """ "onmisbaar" asked, "kennisgebieden die cruciaal zijn" told."""
+    answer = assistant.ask(
+        "Welke vakgebieden zijn volgens betrokken partijen in de koploperregio's onmisbaar om"
+        " klimaatmaatregelen te realiseren?"
+    )
+    assert "Procestechniek" in answer.answer
+
+
 def test_universities_of_applied_sciences_are_hogescholen(assistant) -> None:
     """Not universities (wo, another level): "7 hogescholen" answers it."""
     answer = assistant.ask("How many universities of applied sciences run Be an Engineer?")

@@ -300,6 +300,7 @@ def test_one_thing_by_its_other_dutch_words() -> None:
         ("hernieuwbare", "duurzame"),
         ("opslaan", "opslag"),
         ("verbruiken", "gebruik"),
+        ("onmisbaar", "cruciaal"),  # "kennisgebieden die cruciaal zijn voor ..."
     ):
         (group,) = term_groups(asked)
         assert set(tokenize(written)) <= set(group), asked

@@ -413,6 +413,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("afspraak", "afspraken", "afgesproken", "afspreken"),
     ("cijfermatig", "cijfermatige", "kwantitatief", "kwantitatieve"),  # a shortage in numbers
     ("geheel", "volledig", "volledige", "helemaal", "compleet", "complete"),  # neutral, renewed
+    ("onmisbaar", "onmisbare", "cruciaal", "cruciale", "essentieel", "essentiële"),
 )
 
 # Words that find the passage but do not make a sentence answer: a survey's method section
