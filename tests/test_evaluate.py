@@ -34,6 +34,16 @@ def test_answer_matches_any_variant_case_insensitively() -> None:
     assert not ev.answer_matches("", ["28.000"])
 
 
+def test_a_highlight_is_the_expected_figure_by_its_first_number_or_its_words() -> None:
+    assert ev.highlight_matches("28.000", ["28000 vacatures"])
+    assert ev.highlight_matches("17%", ["17 procent"])
+    assert ev.highlight_matches("3,5 keer", ["bijna 3,5 keer zoveel"])
+    assert ev.highlight_matches("een kwart", ["Een kwart (25 procent)"])
+    assert not ev.highlight_matches("14%", ["13%", "13 procent"])
+    assert not ev.highlight_matches("1", ["17 procent"])  # a number, not a digit of one
+    assert not ev.highlight_matches("2030", ["2050"])
+
+
 @pytest.fixture
 def seeds(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"
@@ -125,6 +135,10 @@ def test_scoring_and_metrics_on_hand_made_answers(seeds: Path) -> None:
     }
     declined = {"answer": "", "abstained": True, "citations": [], "retrieved": good["retrieved"]}
     long = good | {"answer": "28.000 " + "x" * 400}
+    shown = ev.score(q, good | {"highlight": ["28.000"]}, 10.0, "s", seeds)
+    elsewhere = ev.score(q, good | {"highlight": ["2025"]}, 10.0, "s", seeds)
+    assert (shown.highlight_ok, elsewhere.highlight_ok) == (True, False)
+    assert ev.metrics([shown, elsewhere])["highlight_expected"] == 0.5
     results = [
         ev.score(q, good, 10.0, "s", seeds),
         ev.score(q, declined, 20.0, "s", seeds),
@@ -146,6 +160,7 @@ def test_scoring_and_metrics_on_hand_made_answers(seeds: Path) -> None:
     assert m["citation_validity"] == 1.0
     assert m["overall_accuracy"] == 0.4
     assert m["latency_p50_ms"] == 30.0
+    assert m["highlight_expected"] is None  # no answer highlighted a figure
 
 
 def test_check_gate_names_each_failing_metric() -> None:
@@ -268,7 +283,10 @@ def test_metrics_are_rates_and_consistent(run: dict[str, Any]) -> None:
 @pytest.mark.slow
 def test_evaluation_asks_through_the_same_code_path_as_ask(assistant: Any) -> None:
     q = "Hoeveel openstaande vacatures waren er eind 2025 in de industrie?"
-    assert ev.VraagbaakSystem(assistant).ask(q) == assistant.ask(q).to_dict()
+    got = ev.VraagbaakSystem(assistant).ask(q)
+    answer = assistant.ask(q)
+    assert {k: v for k, v in got.items() if k != "highlight"} == answer.to_dict()
+    assert got["highlight"] == list(answer.highlight) and "28.000" in got["highlight"][0]
 
 
 def write_gate(path: Path, minimum: dict[str, float], maximum: dict[str, float]) -> Path:

@@ -4,7 +4,8 @@ Every question goes through `Assistant.ask` (the code path of `assistant ask` an
 through the baseline a user would build first (recursive 1000/200 character chunks of the raw
 text, dense top-10, the top chunk as the "answer"). Both are scored the same way: retrieval
 recall@1/@5/@10 and MRR, answer accuracy, declined unanswerables, false declines, citation
-validity (the cited lines of the original file hold the quote), evidence cited and warm latency,
+validity (the cited lines of the original file hold the quote), evidence cited, the highlighted
+figure (ours only: the figure `assistant ask` and the chat page mark) and warm latency,
 overall and per kind, document and language, for the held-out part, the tuning part and all.
 The results go to eval/report.json, eval/report.md and eval/report-kinds.png; `--gate` checks
 the held-out figures against the thresholds in eval/gate.toml.
@@ -75,6 +76,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "overall_accuracy": ("overall accuracy (all questions)", "rate"),
     "citation_validity": ("citation validity", "rate"),
     "evidence_cited": ("evidence cited", "rate"),
+    "highlight_expected": ("highlighted figure is the expected one", "rate"),
     "latency_p50_ms": ("latency p50 (ms, warm)", "ms"),
     "latency_p95_ms": ("latency p95 (ms, warm)", "ms"),
 }
@@ -177,6 +179,22 @@ def answer_matches(answer: str, variants: Sequence[str]) -> bool:
     return any(collapse(v).lower() in text for v in variants if v.strip())
 
 
+def _numbers(text: str) -> list[str]:
+    """The numbers of a text, separators dropped ('28.000' and '28000' alike)."""
+    return [re.sub(r"[.,]", "", n) for n in re.findall(r"\d+(?:[.,]\d+)*", text)]
+
+
+def highlight_matches(highlight: str, variants: Sequence[str]) -> bool:
+    """The figure an answer highlights is the expected one: its first number is a number of an
+    accepted variant ('17%' for '17 procent'), or, a figure in words ('een kwart'), it occurs
+    in one."""
+    numbers, letters = _numbers(highlight), squash(highlight)
+    return any(
+        numbers[0] in _numbers(v) if numbers else bool(letters) and letters in squash(v)
+        for v in variants
+    )
+
+
 def source_lines(seeds_dir: Path, source: str) -> tuple[str, ...] | None:
     """The lines of the original file seeds/<source>, or None when it does not exist."""
     from assistant.answer import raw_lines  # the same reading the citations are made with
@@ -247,7 +265,8 @@ class System(Protocol):
 
 
 class VraagbaakSystem:
-    """Our pipeline, through exactly the call `assistant ask` makes."""
+    """Our pipeline, through exactly the call `assistant ask` makes; with the figure it
+    highlights, as the chat API sends it beside the answer."""
 
     name = OURS
     label = "Vraagbaak"
@@ -256,7 +275,8 @@ class VraagbaakSystem:
         self.assistant = assistant
 
     def ask(self, question: str) -> dict[str, Any]:
-        return self.assistant.ask(question).to_dict()
+        answer = self.assistant.ask(question)
+        return {**answer.to_dict(), "highlight": list(answer.highlight)}
 
 
 def _failed(question: str, exc: Exception) -> dict[str, Any]:
@@ -422,6 +442,8 @@ class Result:
     top_retrieved: list[str] = field(default_factory=list)
     error: str | None = None
     batch: str = ""
+    highlight: str | None = None  # the first figure the answer highlights
+    highlight_ok: bool | None = None  # a correct answer's highlight is the expected figure
 
     @property
     def answerable(self) -> bool:
@@ -470,6 +492,12 @@ def score(q: Question, got: dict[str, Any], latency_ms: float, system: str, seed
         ev_cited = evidence_is_cited(seeds, q.evidence, citations) if answered else None
     else:
         correct, rank, cit_valid, ev_cited = abstained, None, None, None
+    shown = [str(h) for h in got.get("highlight") or []]
+    highlight_ok = (
+        highlight_matches(shown[0], (q.answer, *q.variants))
+        if correct and q.answerable and shown
+        else None
+    )
     return Result(
         id=q.id,
         system=system,
@@ -501,6 +529,8 @@ def score(q: Question, got: dict[str, Any], latency_ms: float, system: str, seed
             f"{p.get('source')}:{p.get('line_start')}-{p.get('line_end')}" for p in retrieved[:3]
         ],
         error=got.get("error"),
+        highlight=shown[0] if shown else None,
+        highlight_ok=highlight_ok,
     )
 
 
@@ -537,6 +567,9 @@ def metrics(results: Sequence[Result]) -> dict[str, float | int | None]:
     out["overall_accuracy"] = _rate([r.correct for r in results])
     out["citation_validity"] = _rate([bool(r.citation_valid) for r in answered])
     out["evidence_cited"] = _rate([bool(r.evidence_cited) for r in answered])
+    out["highlight_expected"] = _rate(
+        [r.highlight_ok for r in answerable if r.highlight_ok is not None]
+    )
     latencies = [r.latency_ms for r in results]
     out["latency_p50_ms"] = _percentile(latencies, 50)
     out["latency_p95_ms"] = _percentile(latencies, 95)
@@ -811,7 +844,11 @@ def render_markdown(report: dict[str, Any], gate: Gate | None, chart: str | None
         "so text repair and line joins do not matter), in the order `retrieved` lists the "
         "passages (reranked by the answerer's best sentence). A citation is valid when the cited "
         "lines of the original file contain its quote; *evidence cited* means the cited lines "
-        "contain the evidence. Unanswerable questions count only for *declined*.",
+        "contain the evidence. *Highlighted figure* (Vraagbaak only): of the correct answers that "
+        "highlight a figure, as `assistant ask` and the chat page mark it, the share whose first "
+        "highlighted figure is the expected one (its first number is a number of an accepted "
+        "variant; a figure in words occurs in one). Unanswerable questions count only for "
+        "*declined*.",
     ]
     if has_base:
         out += [
