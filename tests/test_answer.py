@@ -3076,3 +3076,13 @@ def test_a_range_or_ratio_in_words_is_a_number_of_the_question(assistant) -> Non
         "One in five technical firms needs very long to fill a vacancy. How many months?"
     )
     assert "twaalf maanden" in answer.answer
+
+
+def test_a_footnote_mark_glued_to_a_figure_is_no_part_of_it(assistant) -> None:
+    """ "waren dat er al 167.000.6 Er zijn": footnote 6 after the figure; not a section number
+    ("1.1 Nederland in energietransitie")."""
+    assert figures_of("waren dat er al 167.000.6 Er zijn", "number") == ["167.000"]
+    assert figures_of("waren dat er al 167.000.6", "number") == ["167.000"]
+    assert figures_of("een bedrag van 1.250.000", "number") == ["1.250.000"]
+    answer = assistant.ask("Hoeveel warmtepompen waren er in november 2023 geïnstalleerd?")
+    assert answer.highlight[:1] == ["167.000"]

@@ -117,6 +117,9 @@ SPELLED_SPAN = re.compile(
 URL = re.compile(r"(?:https?://|www\.)\S+")
 # a footnote marker that opens a sentence ("hbo. 13 Verder vertrekken ...")
 FOOTNOTE_MARK = re.compile(r"(?:^|(?<=[.!?]\s))\d{1,2}\s+(?=[A-Z])")
+# ... or is glued to the number that ends it: "waren dat er al 167.000.6 Er zijn", "ten opzichte
+# van 2023.18 Toch" (not a section number: "1.1 Nederland in energietransitie")
+GLUED_FOOTNOTE_MARK = re.compile(r"(?<=\d{3})\.\d{1,2}(?=\s+[A-Z]|\s*$)")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-5]\d)(?!\d)")
 
 
@@ -1244,6 +1247,7 @@ def figures_of(text: str, kind: str) -> list[str]:
 @lru_cache(maxsize=65536)  # a sentence is scored for many questions
 def _figures_of(text: str, kind: str) -> tuple[str, ...]:
     text = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)  # "10 De ..." is a marker
+    text = GLUED_FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), text)
     text = URL.sub(lambda m: " " * len(m.group()), text)  # "nu.nl/55823-..." holds no figure
     if kind == "percentage":
         return tuple(m.group().strip() for m in PERCENT.finditer(text))
