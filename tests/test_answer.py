@@ -42,6 +42,7 @@ from assistant.answer import (
     figures_of_scope,
     figures_of_year,
     has_term,
+    in_digits,
     is_row,
     is_title,
     labels_in,
@@ -3086,3 +3087,16 @@ def test_a_footnote_mark_glued_to_a_figure_is_no_part_of_it(assistant) -> None:
     assert figures_of("een bedrag van 1.250.000", "number") == ["1.250.000"]
     answer = assistant.ask("Hoeveel warmtepompen waren er in november 2023 geïnstalleerd?")
     assert answer.highlight[:1] == ["167.000"]
+
+
+def test_a_share_in_words_is_shown_by_its_digits_beside_it(assistant) -> None:
+    """ "Bijna driekwart (72 procent) is tevreden": the highlight is the exact 72 procent."""
+    assert in_digits("driekwart", "Bijna driekwart (72 procent) is tevreden") == "72 procent"
+    assert in_digits("de helft", "de helft van de bedrijven (58 procent)") == "58 procent"
+    assert in_digits("drie", "drie jaar (2021) later") == "drie"  # no share beside it
+    assert in_digits("28.000", "28.000 (vacatures)") == "28.000"
+    answer = assistant.ask(
+        "Welk deel van de technische bedrijven verwacht dat hun opleidingsbudget in 2024"
+        " omhooggaat?"
+    )
+    assert answer.highlight[:1] == ["28 procent"]

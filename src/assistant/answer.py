@@ -3190,6 +3190,16 @@ def spelled_numbers(text: str) -> frozenset[str]:
     return found | {"1"} if ONE.search(text) else found
 
 
+def in_digits(figure: str | None, text: str) -> str | None:
+    """A share in words with its digits beside it ("Bijna driekwart (72 procent) is
+    tevreden", "de helft van de bedrijven (58 procent)"): the digits, which say it exactly."""
+    if figure and not re.search(r"\d", figure):
+        told = rf"{re.escape(figure)}\b[^().;:]{{0,60}}\((\d+(?:,\d+)?\s?(?:%|procent))\)"
+        if m := re.search(told, text):
+            return m.group(1)
+    return figure
+
+
 def numbers_supported(answer: str, quotes: list[str]) -> bool:
     """The number guard: every number in the answer occurs in one of the quotes."""
     available = set().union(*(numbers_in(q) for q in quotes)) if quotes else set()
@@ -3395,7 +3405,7 @@ class Assistant:
         second = conflict or (self._other_figure(best, cands) if info.compare else None)
         if second:
             chosen.append(second)
-        focus = [self._focus(asked, c) for c in chosen]
+        focus = [in_digits(self._focus(asked, c), c.text) for c in chosen]
         limit = self.settings.answer_max_chars
         if len(chosen) == 1:
             # a short sentence, or one that may only restate the question's scene ("The
