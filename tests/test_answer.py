@@ -408,6 +408,7 @@ def test_documents_and_context(assistant) -> None:
         ("What temperature does it keep the greenhouse water circuit at?", "number"),
         ("What is the target for 2030 in megatonnes?", "number"),
         ("What level, in Mt, does it give as the 2030 goal?", "number"),
+        ("To what level will the cabinet raise the salary threshold for migrants?", "number"),
         ("Wat zijn de kosten van het project?", "number"),
         ("Wat zou die maatregel volgens hen per jaar kosten?", "number"),
         ("What would the new plant cost?", "number"),
@@ -3100,3 +3101,12 @@ def test_a_share_in_words_is_shown_by_its_digits_beside_it(assistant) -> None:
         " omhooggaat?"
     )
     assert answer.highlight[:1] == ["28 procent"]
+
+
+def test_a_level_raised_to_asks_a_figure_and_none_is_told(assistant) -> None:
+    """The reports say a higher salary threshold would hurt, not to what level it goes."""
+    answer = assistant.ask(
+        "To what level does the Dutch cabinet intend to raise the minimum salary threshold for"
+        " highly skilled migrants?"
+    )
+    assert answer.abstained

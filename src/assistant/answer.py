@@ -561,8 +561,9 @@ def _kind(text: str) -> str:
         r"|how long|how high|hoe hoog|which amount|welke hoeveelheid|(?:what|which) quantity|"
         r"\bheadcount\b|\bpersoneelsomvang\b|" + AMOUNT + r"|\bnumber of\b|\bpeak number\b"
         r"|\braw (?:number|count)\b|how many times"
-        # a multiplier ("tot welke factor moet de bekostiging omhoog": naar 1,8), not a cause
-        r"|\b(?:tot|naar|to|by) (?:welke|what|which) factor\b"
+        # a multiplier ("tot welke factor moet de bekostiging omhoog": naar 1,8), not a cause;
+        # a level raised to ("to what level will the salary threshold go up")
+        r"|\b(?:tot|naar|to|by) (?:welke?|what|which) (?:factor|level|niveau|hoogte)\b"
         # "What is the longest that phase can last?": a duration
         r"|\b(?:the )?(?:longest|shortest)\b.*\b(?:last|take)s?\b"
         # "Wat was de instroom ...?", "What was the turnover?": a quantity by its name
