@@ -1643,7 +1643,7 @@ def test_what_a_question_counts() -> None:
         tokenize("openstaande vacatures")
     )
     assert "warmtepomp" in counted_unit("How many heat pumps are needed?")
-    assert counted_unit("Hoeveel EC levert één module op?") == ("ec",)  # study credits
+    assert counted_unit("Hoeveel EC levert één module op?") == ("ec", "studiepunt")  # credits
     # an English noun phrase has its head last, also of three words; "did" is no noun
     notices = counted_unit("How many collective redundancy notifications did firms file?")
     assert "meld" in notices and "did" not in notices
@@ -3110,3 +3110,16 @@ def test_a_level_raised_to_asks_a_figure_and_none_is_told(assistant) -> None:
         " highly skilled migrants?"
     )
     assert answer.abstained
+
+
+def test_study_credits_earned_are_counted_not_paid(assistant) -> None:
+    """'how many credits ... earn' counts credits ('een hbo-certificaat (5EC)'), not euros;
+    'studiepunten' are the EC of the text."""
+    assert counted_unit("How many credits does a participant earn per module?") != ("euro",)
+    assert counted_unit("How much does a starting technician earn?") == ("euro",)
+    for question in (
+        "On the Saxion retraining programme, how many credits (EC) does a participant earn for"
+        " each module they pass?",
+        "Saxion-traject: hoeveel studiepunten krijg je per gehaalde module?",
+    ):
+        assert "5EC" in assistant.ask(question).answer, question

@@ -691,8 +691,9 @@ TIME_WORD = (
 def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
     """What a 'hoeveel X' / 'how many X' question counts: the stems (and translations) of the
     one or two words after it ('openstaande vacatures', 'heat pumps'), and 'keer' when it asks a
-    ratio; 'euro' for a price."""
-    if re.search(
+    ratio; 'euro' for a price (not when it asks 'how many' of something: 'how many credits does a
+    participant earn')."""
+    if not re.search(r"\bhow many\b(?!\s+euros?\b)", question.lower()) and re.search(
         "|".join([COSTS, AMOUNT, SALARY, INVESTED])
         + r"|\bkostte\b|\bcost\b|hoeveel (?:geld|euro)\b|how much money"
         # "Hoeveel moest een bedrijf betalen voor ...?", "How much do firms pay for ...?"

@@ -178,6 +178,8 @@ GLOSSARY: dict[str, str] = {
     "unions": "vakbonden",
     "union": "vakbond",
     "survey": "onderzoek enquête",
+    "credits": "ec studiepunten",  # study credits ("een hbo-certificaat (5EC)"), not a colophon
+    "credit": "ec studiepunt",
     "respondents": "respondenten",
     "responded": "respondenten",  # "technicians who responded to the survey"
     "respond": "respondenten",
@@ -396,6 +398,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("gepolst", "polsen", "benaderd", "benaderen"),  # for another job
     ("kilometer", "kilometers", "km"),
     ("megaton", "megatonnen", "mton", "mt"),
+    ("studiepunt", "studiepunten", "ec"),  # "5EC"
     ("kvk", "koophandel"),  # Kamer van Koophandel
     ("bekostiging", "bekostigen", "financiering", "financieren"),  # of education
     ("geraadpleegd", "raadplegen", "opgevraagd", "opvragen"),  # a source
