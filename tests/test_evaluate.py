@@ -192,6 +192,7 @@ def test_the_project_gate_file_is_valid() -> None:
         "answer_accuracy",
         "unanswerable_declined",
         "citation_validity",
+        "highlight_expected",
     }
     assert set(gate.maximum) == {"false_decline_rate", "latency_p95_ms"}
 
