@@ -3123,3 +3123,18 @@ def test_study_credits_earned_are_counted_not_paid(assistant) -> None:
         "Saxion-traject: hoeveel studiepunten krijg je per gehaalde module?",
     ):
         assert "5EC" in assistant.ask(question).answer, question
+
+
+def test_a_sentence_that_says_so_of_the_one_before_is_of_its_time(assistant) -> None:
+    """'... is inmiddels het grootste knelpunt. 30% van de industriële werkgevers geeft dit
+    aan.': the 30% is of now, not of January 2019."""
+    then = assistant.ask(
+        "Welk percentage van de industriële werkgevers ondervond in januari 2019 hinder van"
+        " personeelstekorten in de bedrijfsvoering?"
+    )
+    assert then.abstained
+    now = assistant.ask(
+        "Welk percentage van de industriële werkgevers noemt onvoldoende vraag naar producten"
+        " het grootste knelpunt?"
+    )
+    assert "30%" in now.answer

@@ -1487,6 +1487,11 @@ def sentence_before(text: str, start: int) -> str:
 
 
 NOW = re.compile(r"\b(?:inmiddels|tegenwoordig|momenteel|nowadays|currently)\b", re.IGNORECASE)
+# a sentence that says something of what the one before told ("Voor de industrie is ...
+# inmiddels het grootste knelpunt. 30% van de industriële werkgevers geeft dit aan.")
+SAYS_SO = re.compile(
+    r"\b(?:geeft|geven|gaf|gaven|zegt|zeggen|zei|noemt|noemen|noemde) (?:dit|dat)\b", re.I
+)
 SINCE_YEAR = re.compile(r"\b(?:sinds|since|vanaf)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -3002,7 +3007,10 @@ class Scorer:
                     not around and before_report  # no year: the report's own time
                 ):
                     cand.conflicts.add("time")  # the passage is about other years, or none
-            if not years and before_report and NOW.search(cand.text):
+            now = NOW.search(cand.text) or (
+                SAYS_SO.search(cand.text) and NOW.search(sentence_before(chunk.text, cand.start))
+            )
+            if not years and before_report and now:
                 cand.conflicts.add("time")  # "Inmiddels ...": the report's time, not 2022
         elif written and NOW.search(info.text) and info.kind in {"number", "percentage"}:
             # "welk deel ervaart momenteel ...": not "Halverwege 2022 gaf 40% ..." in a report
