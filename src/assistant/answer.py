@@ -323,12 +323,14 @@ def detect_language(text: str) -> str:
     return "en" if en > nl else "nl"
 
 
+# a level of pay ("welk salarisniveau", "de looneis"): an amount of money
+SALARY_LEVEL = r"(?:salaris|loon|inkomens)(?:niveau|grens|eis)"
 # What "welk(e) X" / "which X" asks when X is one of these: a figure or a date, not a thing.
 QUANTITY_NOUNS = (
     r"(?:percentage|procent|aandeel|deel|bedrag|aantal|getal|number|share|proportion|amount"
     r"|jaar|year|maand|month|datum|date|dag|day|periode|period|kwartaal|quarter|niveau"
     r"|temperatuur|temperature|hoeveelheid|quantity|factor"
-    r"|(?:salaris|loon|inkomens)(?:niveau|grens|eis))"
+    rf"|{SALARY_LEVEL})"
 )
 
 
@@ -361,7 +363,7 @@ COSTS = (
 AMOUNT = (
     r"welk bedrag|what amount|hoe duur|how expensive|\bverdien|\bearns?\b"
     # "Welk salarisniveau stelt het kabinet voor?": an amount, not a thing
-    r"|\bwelke? (?:salaris|loon|inkomens)(?:niveau|grens|eis)\b"
+    rf"|\bwelke? {SALARY_LEVEL}\b"
     r"|\bwhat (?:salary|pay|wage|income) (?:level|threshold|requirement)\b"
 )
 
