@@ -1923,6 +1923,14 @@ def test_higher_education_is_hbo_and_wo_but_hbo_is_not_all_higher_education() ->
     assert figures_of_scope(figure, ["40.000", "48.000"], hbo) == ["40.000", "48.000"]
 
 
+def test_a_hogeschool_is_hbo_so_hogeschool_or_universiteit_is_higher_education() -> None:
+    figure = "Bijna 40.000 studenten op het mbo en 48.000 in het hoger onderwijs begonnen."
+    asked = asked_scopes("Hoeveel studenten kozen op hogeschool of universiteit voor techniek?")
+    assert asked["level"] == {"hbo", "wo"}
+    assert not scope_conflict(asked, figure)
+    assert asked_scopes("Hoeveel hogescholen bieden het aan?")["level"] == {"hbo"}
+
+
 def test_a_figure_the_next_sentence_compares_with_the_asked_year_is_of_another_year(
     assistant,
 ) -> None:

@@ -1836,7 +1836,7 @@ SCOPES = (
     Scope("level", "mbo", r"\bmbo\b"),
     Scope("level", "havo", r"\bhavo\b"),
     Scope("level", "vwo", r"\bvwo\b"),
-    Scope("level", "hbo", r"\bhbo\b"),
+    Scope("level", "hbo", r"\bhbo\b|\bhogescho(?:ol|len)\b"),
     Scope("level", "wo", r"\bwo\b|\buniversit(?:y|ies|eit|eiten)\b"),
     # a figure for all higher education answers a question about it, or about hbo and wo
     # together, but not one about hbo alone
