@@ -675,6 +675,14 @@ def test_hoeveel_van_zulke_counts_what_follows() -> None:
     assert counted_unit("Hoeveel van die tien zijn technische beroepen?") == ()
 
 
+def test_how_much_per_year_is_a_rate_that_counts_nothing() -> None:
+    """'By how much per year does the economy grow?' counts no years: '1,4 procent' answers."""
+    question = "By how much per year, on average, will the Dutch economy grow up to 2026?"
+    assert counted_unit(question) == ()
+    assert counted_unit("Hoeveel per jaar groeit de economie?") == ()
+    assert "job" in counted_unit("How many jobs per year are added?")
+
+
 def test_a_count_in_words_answers_when_what_is_counted_follows(assistant) -> None:
     answer = assistant.ask(
         "Op hoeveel thema's willen de Vlaamse sociale partners prioritair inzetten?"

@@ -732,6 +732,7 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         or SUBJECT_AFTER.match(question.lower(), m.end(2))
         or m.group(2) in OF_THOSE
         or m.group(2) in {"tijd", "time"}  # "hoeveel tijd": a duration (DURATION), no count
+        or m.group(2) == "per"  # "by how much per year": a rate, of nothing counted
     ):
         return ()
     words = m.group(2)
