@@ -2002,6 +2002,19 @@ def test_a_figure_about_one_group_of_people_does_not_answer_for_all(assistant) -
     assert share_of("What share of career changers feel positive?") == "zij-instromers"
 
 
+def test_an_age_group_is_a_scope_sixty_plus_is_not_fifty_to_sixty() -> None:
+    """'aged 60 or older' is not answered by '234.100 werknemers van 50 tot 60 jaar oud' (it
+    names the 60), but by '13% ... is 60 jaar of ouder: dit zijn 111.300 werknemers'."""
+    sixty = asked_scopes("How many industrial employees were aged 60 or older in 2022?")
+    assert sixty["people"] == {"60-plussers"}
+    assert scope_conflict(sixty, "Het gaat om 234.100 werknemers van 50 tot 60 jaar oud.")
+    assert not scope_conflict(sixty, "13% is 60 jaar of ouder: dit zijn 111.300 werknemers.")
+    assert not scope_conflict(sixty, "Het aandeel 60-plussers in de industrie is 12%.")
+    fifties = asked_scopes("Welk deel van de werknemers is tussen de vijftig en zestig jaar?")
+    assert fifties == asked_scopes("What share of employees are aged between 50 and 60?")
+    assert scope_conflict(fifties, "13% is zestig jaar of ouder.")
+
+
 @pytest.mark.parametrize(
     "question",
     [

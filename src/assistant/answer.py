@@ -1907,6 +1907,19 @@ SCOPES = (
         r"\b55\+|\b55-plus|\bouderen\b|\bolder (?:workers|people|employees|technicians)"
         r"|\bover 55\b|\b55 (?:jaar )?(?:en|of|and|or) (?:ouder|older|over)|\baged 55",
     ),
+    # an age group: "60 jaar of ouder" is not "van 50 tot 60 jaar"
+    Scope(
+        "people",
+        "60-plussers",
+        r"\b(?:60|zestig)-plus|\b60\+|\b(?:60|zestig|sixty) (?:jaar |years )?(?:en|of|and|or)"
+        r" (?:ouder|older|over)|\baged (?:60|sixty)\b|\bover (?:60|sixty)\b",
+    ),
+    Scope(
+        "people",
+        "50 tot 60 jaar",
+        r"\b(?:50|vijftig|fifty) (?:tot|en|to|and) (?:60|zestig|sixty) (?:jaar|years)\b"
+        r"|\baged (?:between )?50 (?:and|to) 60\b|\bvijftigers\b|\bfifties\b",
+    ),
     Scope("people", "zij-instromers", CAREER_CHANGERS),
 )
 
@@ -3667,7 +3680,9 @@ class Assistant:
             for clause in CLAUSE.split(text):
                 n = scope_hits(clause)
                 own = [f for f in figures if f in clause]
-                if own and n > hits:
+                # not a clause that also names another scope of an asked kind ("het
+                # aandeel 60-plussers ... hoger: 14% in Noord-Nederland")
+                if own and n > hits and not scope_conflict(asked.scopes, clause):
                     best, hits = own[0], n
             if best:
                 return best
