@@ -303,6 +303,7 @@ def test_one_thing_by_its_other_dutch_words() -> None:
         ("opslaan", "opslag"),
         ("verbruiken", "gebruik"),
         ("onmisbaar", "cruciaal"),  # "kennisgebieden die cruciaal zijn voor ..."
+        ("octrooiaanvragen", "patenten"),  # "de meeste patenten worden aangevraagd vanuit"
     ):
         (group,) = term_groups(asked)
         assert set(tokenize(written)) <= set(group), asked

@@ -437,6 +437,8 @@ PHRASES = [
     (re.compile(r"\bbruto binnenlands product\b", re.I), "bbp"),
     (re.compile(r"\bgross domestic product\b", re.I), "GDP"),
     (re.compile(r"\bmidden-\s*en kleinbedrijf\b", re.I), "mkb"),
+    # the ratio of people 65 and over to those of working age, as the reports call it
+    (re.compile(r"\b(?:old-age )?dependency ratio\b", re.I), "grijze druk"),
     # not universities: "7 hogescholen" answers it, and a university (wo) is another level
     (re.compile(r"\buniversities of applied sciences?\b", re.I), "hogescholen"),
     (re.compile(r"\buniversity of applied sciences?\b", re.I), "hogeschool"),
@@ -547,6 +549,8 @@ def _kind(text: str) -> str:
     asks = re.sub(NOT_A_SHARE, " ", STATED_SHARE.sub(" ", t))
     if re.search(
         r"percent|procent|aandeel|welk deel|\bshare\b|proportion|%|\brate\b|graad"
+        # a ratio that the reports give in percent (not "Grijze druk: hoeveel mensen ...?")
+        r"|\b(?:wat|what|hoe hoog|how high)(?:\s+\w+){0,3}\s+grijze druk\b"
         r"|\bhow much of (?:the|its|their|all)\b"  # "how much of the total emissions"
         # "hoeveel van de CO2 ...": how much of a mass is a part of it, not a count
         r"|\bhoeveel van (?:de|het|hun|alle|die) (?:totale |industriële |nederlandse )?"

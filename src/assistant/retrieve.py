@@ -417,6 +417,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("cijfermatig", "cijfermatige", "kwantitatief", "kwantitatieve"),  # a shortage in numbers
     ("geheel", "volledig", "volledige", "helemaal", "compleet", "complete"),  # neutral, renewed
     ("onmisbaar", "onmisbare", "cruciaal", "cruciale", "essentieel", "essentiële"),
+    ("octrooi", "octrooien", "patent", "patenten", "octrooiaanvraag", "octrooiaanvragen"),
 )
 
 # Words that find the passage but do not make a sentence answer: a survey's method section
