@@ -512,6 +512,9 @@ def test_documents_and_context(assistant) -> None:
         ("What was the old-age dependency ratio in 2023?", "percentage"),
         ("Hoe hoog was de grijze druk in 2023?", "percentage"),
         ("Grijze druk in 2023: hoeveel mensen van 20 tot 65 jaar per 65-plusser?", "number"),
+        # a moment is a date ("sinds eind 2023")
+        ("Vanaf welk moment stijgt het aantal WW'ers uit de industrie?", "date"),
+        ("From what point in time did the number of claimants rise?", "date"),
     ],
 )
 def test_question_kind(question: str, kind: str) -> None:

@@ -307,6 +307,8 @@ def test_one_thing_by_its_other_dutch_words() -> None:
     ):
         (group,) = term_groups(asked)
         assert set(tokenize(written)) <= set(group), asked
+    (group,) = term_groups("werkloosheidsuitkering")  # "mensen met een WW-uitkering"
+    assert tokenize("WW-uitkering")[0] in group
 
 
 def test_hedges_are_no_topic_and_informal_english_is_translated() -> None:

@@ -536,7 +536,8 @@ def _kind(text: str) -> str:
             # "what is the target year", "welk streefjaar"
             r" (?:target |planned |expected |start |beoogde |geplande )?"
             r"(?:jaar|jaren|years?|maand|maanden|months?|datum|date|dag|day|periode|period"
-            r"|kwartaal|quarter|streefjaar|startjaar|jaartal)\b",
+            r"|kwartaal|quarter|streefjaar|startjaar|jaartal"
+            r"|moment|tijdstip|point in time)\b",  # "Vanaf welk moment stijgt het?"
             t[first.start() :],
         )
     ):

@@ -417,6 +417,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("cijfermatig", "cijfermatige", "kwantitatief", "kwantitatieve"),  # a shortage in numbers
     ("geheel", "volledig", "volledige", "helemaal", "compleet", "complete"),  # neutral, renewed
     ("onmisbaar", "onmisbare", "cruciaal", "cruciale", "essentieel", "essentiële"),
+    ("werkloosheidsuitkering", "werkloosheidsuitkeringen", "ww-uitkering", "ww-uitkeringen"),
     ("octrooi", "octrooien", "patent", "patenten", "octrooiaanvraag", "octrooiaanvragen"),
 )
 
