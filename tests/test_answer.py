@@ -2914,6 +2914,18 @@ def test_the_same_company_for_two_decades_is_searched_as_the_report_writes_it(as
     assert answer.highlight == ["24 procent"]
 
 
+def test_what_they_are_calling_for_is_what_they_roepen_op_to_do(assistant) -> None:
+    """'What ... are they calling for?': 'Wij roepen op om een internationale
+    vakkrachtenregeling of oranje kaart in te stellen'; the noun ('their call for an
+    industrial strategy') stays an 'oproep'."""
+    answer = assistant.ask(
+        "Many skilled tradespeople fall outside the highly skilled migrant scheme. What new"
+        " route for recruiting technical workers from outside the EU are the sectors calling for?"
+    )
+    assert "oranje kaart" in answer.answer
+    assert "call" in analyse("When did they put out their call for a strategy?").text
+
+
 def test_lifelong_learning_is_what_the_reports_call_leven_lang_ontwikkelen(assistant) -> None:
     """'levenslang leren ... werkelijk ... ingericht': 'leven lang ontwikkelen', '(LLO-)',
     'nu echt te organiseren'."""

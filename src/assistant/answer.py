@@ -466,6 +466,9 @@ PHRASES = [
     (re.compile(r"\btwee decennia\b", re.I), "twintig jaar"),
     (re.compile(r"\b(?:a|one) decade\b", re.I), "tien jaar"),
     (re.compile(r"\been decennium\b", re.I), "tien jaar"),
+    # "what are they calling for": what they "bepleiten" or "roepen op" to do (not the noun:
+    # "their call for an industrial strategy" is an "oproep")
+    (re.compile(r"\bcall(?:ing|ed) for\b", re.I), "pleiten voor roepen op"),
     # "worked for the same company": "voor dezelfde werkgever"
     (re.compile(r"\bthe same (?:company|firm|employer|business)\b", re.I), "dezelfde werkgever"),
 ]
