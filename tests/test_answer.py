@@ -1336,6 +1336,16 @@ def test_a_duration_is_asked_by_the_asking_sentence_not_the_scene(assistant) -> 
     assert "54.000" in cand.figures
 
 
+def test_a_row_that_names_only_who_answered_says_not_what_it_counts(assistant) -> None:
+    """A chart's row 'Technici: 16% 46%' lost its columns: it does not answer what share of
+    technicians would move, while a row that names its subject ('Lassers 1.300') does."""
+    question = "What share of technicians would be tempted to take a job outside technology?"
+    (row,) = scored(assistant, question, "Technici: 16% 46%")
+    assert row.figures and not row.type_ok
+    (row,) = scored(assistant, "Hoeveel vacatures voor lassers?", "Lassers 1.300 2.000")
+    assert row.type_ok
+
+
 def test_what_the_question_gives_in_percent_is_asked_in_percent(assistant) -> None:
     """'... lag in 2023 op 34 procent. Hoe hoog wordt die?': a share answers the how-high."""
     text = "In 2023 was de grijze druk 34 procent. Die druk zal toenemen tot 50 procent."

@@ -2045,6 +2045,9 @@ PEOPLE = "werknemers medewerkers werkenden mensen personen employees workers peo
 PEOPLE_KINDS = (
     "studenten leerlingen deelnemers technici uitzendkrachten werkgevers leden students members"
 )
+# who answers a survey: a row labelled only so ("Bedrijven: 23% 32%") says not what it counts
+GROUP_STEMS = frozenset(tokenize(f"{PEOPLE} {PEOPLE_KINDS} bedrijven zij-instromers"))
+ROW_OF_GROUP = re.compile(r"([^\W\d_][\w -]*):?(?:\s+\d+(?:[.,]\d+)?\s?%?){2,}")  # label, values
 
 
 @lru_cache(maxsize=1)
@@ -2796,6 +2799,11 @@ class Scorer:
             cand.type_ok = False
         if cand.cell is None and not re.search(r"[^\W\d_]{2,}", cand.text):
             cand.type_ok = False  # figures without a word ("33 6,2 29,7") do not say what they are
+        row_of = ROW_OF_GROUP.fullmatch(cand.text) if cand.cell is None else None
+        if row_of and set(tokenize(row_of.group(1))) <= GROUP_STEMS:
+            # a row that names only who answered ("Technici: 16% 46%"), not what: its
+            # figures' meaning was in a chart's columns, which the text lost
+            cand.type_ok = False
         cand.title = info.kind != "date" and is_title(cand.text, cand.passage.chunk.title)
         told = figure_sentences(cand)  # the sentences that hold its figures
         unit_score = 0.0
