@@ -2079,6 +2079,15 @@ def test_a_ministry_may_be_named_by_its_abbreviation(assistant) -> None:
     assert not assistant.scorer.facts_of(asked, paper).missing
     answer = assistant.ask(question)
     assert not answer.abstained and "voor de zomer" in answer.answer
+    # the abbreviation is one of the ministry's words, for the sentence's words too:
+    # "Het kabinet werkt aan een Arbeidsproductiviteitsagenda (SZW/EZ, zomer 2025)."
+    terms = assistant.scorer.terms(analyse(question))
+    assert any({"szw", *tokenize("Sociale")} <= set(g) for g in terms)
+    answer = assistant.ask(
+        "Voor wanneer staat de Arbeidsproductiviteitsagenda van de ministeries van Sociale Zaken"
+        " en Economische Zaken gepland?"
+    )
+    assert "zomer 2025" in answer.answer
 
 
 def test_a_compound_name_told_in_its_parts_is_not_missing(assistant) -> None:

@@ -1303,6 +1303,19 @@ MINISTRIES = {
     "sociale zaken": ("szw",),
     "economische zaken": ("ez", "ezk"),
 }
+
+
+def abbreviated(question: str) -> dict[str, tuple[str, ...]]:
+    """The stems of the ministries a question names, each with its short forms ("Sociale
+    Zaken": SZW), which a text may write instead ("(SZW/EZ, zomer 2025)")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for ministry, short in MINISTRIES.items():
+        if ministry in question.lower():
+            for stem in tokenize(ministry):  # "zaken" is of both: SZW and EZ
+                out[stem] = out.get(stem, ()) + short
+    return out
+
+
 # Place names and their adjectives count as the same constraint.
 NAME_ALIASES = {
     "vlaanderen": "vlaamse",
@@ -2446,12 +2459,16 @@ class Scorer:
         neither the corpus nor the glossary knows are left out."""
         out: list[tuple[str, ...]] = []
         seen: set[str] = set()
+        short = abbreviated(info.text)  # "Sociale Zaken" also as SZW
         for group in info.groups:
             if all(s.isdigit() or (info.quarter and s in CONSTRAINT_WORDS) for s in group):
                 continue  # years, numbers and quarters are scored as constraints
             group = tuple(  # Nederland also as Nederlandse: the word first, then its aliases
                 dict.fromkeys(
-                    a for s in group for a in [s, plain_form(s), *sorted(self._aliases.get(s, ()))]
+                    a
+                    for s in group
+                    for a in [s, plain_form(s), *sorted(self._aliases.get(s, ()))]
+                    + list(short.get(s, ()))
                 )
             )
             known = tuple(s for s in group if self.retriever.known(s))
@@ -2474,15 +2491,10 @@ class Scorer:
         of its forms; a compound the corpus does not know, each of its known parts
         ("Noordzeeplatform": "een platform in de Noordzee")."""
         same = synonyms()  # "KvK": "de Kamer van Koophandel"
-        abbreviated = {
-            stem: short
-            for ministry, short in MINISTRIES.items()
-            if ministry in info.text.lower()
-            for stem in tokenize(ministry)
-        }
+        short = abbreviated(info.text)
         required = [
             {a for n in name for a in self._aliases.get(n, {n}) | set(same.get(n, ()))}
-            | {a for n in name for a in abbreviated.get(n, ())}
+            | {a for n in name for a in short.get(n, ())}
             for name in info.names
             if min(self.weight(n) for n in name) >= 3.0  # unknown to the corpus counts as rare
             and not self._region(info.text, name)
