@@ -1346,6 +1346,19 @@ def test_a_row_that_names_only_who_answered_says_not_what_it_counts(assistant) -
     assert row.type_ok
 
 
+def test_a_charts_source_line_answers_only_where_from_and_when(assistant) -> None:
+    """'Bron: Klimaatnota 2023' names where a chart's figures come from: no answer to what
+    they are, but to which source, or when it was looked up."""
+    line = "Bron: Klimaatnota 2023"
+    (cand,) = scored(assistant, "Which range does the Klimaatnota 2023 forecast give?", line)
+    assert not cand.type_ok
+    (cand,) = scored(assistant, "Uit welke bron komt de grafiek van de uitstoot?", line)
+    assert cand.type_ok
+    dated = "Bron: Netbeheer Nederland, geraadpleegd op 06-02-2024"
+    (cand,) = scored(assistant, "Op welke datum zijn de cijfers van Netbeheer opgevraagd?", dated)
+    assert cand.type_ok
+
+
 def test_what_the_question_gives_in_percent_is_asked_in_percent(assistant) -> None:
     """'... lag in 2023 op 34 procent. Hoe hoog wordt die?': a share answers the how-high."""
     text = "In 2023 was de grijze druk 34 procent. Die druk zal toenemen tot 50 procent."

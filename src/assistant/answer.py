@@ -2059,6 +2059,7 @@ PEOPLE_KINDS = (
     "studenten leerlingen deelnemers technici uitzendkrachten werkgevers leden students members"
 )
 # who answers a survey: a row labelled only so ("Bedrijven: 23% 32%") says not what it counts
+SOURCE_LINE = re.compile(r"\s*(?:Bron|Source)\s*:[^.!?]*[.]?\s*", re.IGNORECASE)  # a chart's source
 GROUP_STEMS = frozenset(tokenize(f"{PEOPLE} {PEOPLE_KINDS} bedrijven zij-instromers"))
 ROW_OF_GROUP = re.compile(r"([^\W\d_][\w -]*):?(?:\s+\d+(?:[.,]\d+)?\s?%?){2,}")  # label, values
 
@@ -2811,6 +2812,12 @@ class Scorer:
             cand.type_ok = False
         if cand.cell is None and not re.search(r"[^\W\d_]{2,}", cand.text):
             cand.type_ok = False  # figures without a word ("33 6,2 29,7") do not say what they are
+        if (
+            SOURCE_LINE.fullmatch(cand.text)
+            and info.kind != "date"  # "geraadpleegd op 06-02-2024": when it was looked up
+            and not re.search(r"\bbron\b|\bsources?\b", info.text, re.IGNORECASE)
+        ):
+            cand.type_ok = False  # "Bron: Nationale Beroepengids" names where, not what
         row_of = ROW_OF_GROUP.fullmatch(cand.text) if cand.cell is None else None
         if row_of and set(tokenize(row_of.group(1))) <= GROUP_STEMS:
             # a row that names only who answered ("Technici: 16% 46%"), not what: its
