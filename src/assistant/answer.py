@@ -2058,8 +2058,9 @@ PEOPLE = "werknemers medewerkers werkenden mensen personen employees workers peo
 PEOPLE_KINDS = (
     "studenten leerlingen deelnemers technici uitzendkrachten werkgevers leden students members"
 )
+# a chart's source line ("Bron: Nationale Beroepengids"): where its figures come from
+SOURCE_LINE = re.compile(r"\s*(?:Bron|Source)\s*:[^.!?]*[.]?\s*", re.IGNORECASE)
 # who answers a survey: a row labelled only so ("Bedrijven: 23% 32%") says not what it counts
-SOURCE_LINE = re.compile(r"\s*(?:Bron|Source)\s*:[^.!?]*[.]?\s*", re.IGNORECASE)  # a chart's source
 GROUP_STEMS = frozenset(tokenize(f"{PEOPLE} {PEOPLE_KINDS} bedrijven zij-instromers"))
 ROW_OF_GROUP = re.compile(r"([^\W\d_][\w -]*):?(?:\s+\d+(?:[.,]\d+)?\s?%?){2,}")  # label, values
 
