@@ -688,7 +688,11 @@ def test_how_much_per_year_is_a_rate_that_counts_nothing() -> None:
     question = "By how much per year, on average, will the Dutch economy grow up to 2026?"
     assert counted_unit(question) == ()
     assert counted_unit("Hoeveel per jaar groeit de economie?") == ()
-    assert "job" in counted_unit("How many jobs per year are added?")
+    jobs = counted_unit("How many jobs per year are added?")  # counts jobs, not "per"
+    assert "job" in jobs and "per" not in jobs
+    assert counted_unit("Hoeveel openstaande vacatures voor lassers?") == tuple(
+        tokenize("openstaande vacatures")
+    )
 
 
 def test_a_count_in_words_answers_when_what_is_counted_follows(assistant) -> None:

@@ -668,6 +668,7 @@ def analyse(question: str) -> QuestionInfo:
 
 # a subject after the word that follows "hoeveel" makes that word a verb ("hoeveel zette de
 # industrie om", "rond welk aantal ligt die"), not what is counted
+PREPOSITIONS = frozenset({"per", "for", "from", "with", "van", "voor", "uit", "bij", "met", "naar"})
 SUBJECT_AFTER = re.compile(r"\s+(?:de|het|een|die|dit|deze|ze|zij|we|wij|u|hij|men|je)(?![\w-])")
 
 
@@ -745,8 +746,13 @@ def counted_unit(question: str, lang: str | None = None) -> tuple[str, ...]:
         return ()
     words = m.group(2)
     # a second word: English compounds ("heat pumps"), a Dutch noun after its adjective
-    # ("openstaande vacatures"), not the verb after a Dutch noun ("bedrijven werkt")
-    if m.group(3) and (m.group(1).startswith("how") or words.endswith("e")):
+    # ("openstaande vacatures"), not the verb after a Dutch noun ("bedrijven werkt") nor a
+    # preposition ("how many jobs per year", "hoeveel banen voor ...")
+    if (
+        m.group(3)
+        and m.group(3) not in PREPOSITIONS
+        and (m.group(1).startswith("how") or words.endswith("e"))
+    ):
         words += " " + m.group(3)
         # an English noun has its head last: "collective redundancy notifications did ..."
         # counts notifications (a third word, not a stop word such as "did" or "were")
