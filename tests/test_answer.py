@@ -683,6 +683,16 @@ def test_hoeveel_van_zulke_counts_what_follows() -> None:
     assert counted_unit("Hoeveel van die tien zijn technische beroepen?") == ()
 
 
+def test_not_just_the_part_asks_the_whole() -> None:
+    """'bottleneck vacancies (all of them, not just the critical ones)': 'critical' is no word
+    of the answer ('Knelpuntvacatures (%) (2014): 27,2%', not the critical 13,0%); 'niet de
+    juiste vaardigheden' is a property, and stays."""
+    whole = analyse("What share were bottleneck vacancies (all, not just the critical ones)?")
+    assert not any(set(tokenize("kritieke")) & set(g) for g in whole.groups)
+    part = analyse("Welk deel heeft technici die niet de juiste vaardigheden hebben?")
+    assert any(set(tokenize("juiste")) & set(g) for g in part.groups)
+
+
 def test_how_much_per_year_is_a_rate_that_counts_nothing() -> None:
     """'By how much per year does the economy grow?' counts no years: '1,4 procent' answers."""
     question = "By how much per year, on average, will the Dutch economy grow up to 2026?"

@@ -264,6 +264,10 @@ ASKED_ITSELF = re.compile(
     r"|factor(?=\s+(?:moet|moeten|zou|zouden|must|should|would)\b))\b",
     re.IGNORECASE,
 )
+NEGATED = re.compile(
+    r"\b(?:not|niet)\s+(?:just|only|alleen|enkel)\s+(?:the|de|het)\s+[\w-]+",
+    re.IGNORECASE,
+)
 QUESTION_WORDS = {
     "hoeveel",
     "welk",
@@ -645,6 +649,9 @@ def analyse(question: str) -> QuestionInfo:
     ):
         quarter = 4  # "eind 2025": the last quarter of the year
     asking = ASKED_ITSELF.sub(r"\1", question)
+    # "(all of them, not just the critical ones)", "niet alleen de kritieke": the word names
+    # a part, and the whole is asked (not "niet de juiste vaardigheden": a property)
+    asking = NEGATED.sub(" ", asking)
     if kind == "date":  # "when did it come out": its dateline answers, which says no "come"
         asking = PUBLISHED.sub(" ", asking)
     content = " ".join(
