@@ -675,8 +675,9 @@ def analyse(question: str) -> QuestionInfo:
 
 # a subject after the word that follows "hoeveel" makes that word a verb ("hoeveel zette de
 # industrie om", "rond welk aantal ligt die"), not what is counted
-PREPOSITIONS = frozenset({"per", "for", "from", "with", "van", "voor", "uit", "bij", "met", "naar"})
 SUBJECT_AFTER = re.compile(r"\s+(?:de|het|een|die|dit|deze|ze|zij|we|wij|u|hij|men|je)(?![\w-])")
+# a preposition after the counted noun starts what it is of ("how many jobs per year")
+PREPOSITIONS = frozenset({"per", "for", "from", "with", "van", "voor", "uit", "bij", "met", "naar"})
 
 
 # "hoeveel daarvan", "how many of them", "Of all the vacancies, how many were looking for
