@@ -2074,8 +2074,6 @@ PEOPLE_KINDS = (
 )
 # a chart's source line ("Bron: Nationale Beroepengids"): where its figures come from
 SOURCE_LINE = re.compile(r"\s*(?:Bron|Source)\s*:[^.!?]*[.]?\s*", re.IGNORECASE)
-# who answers a survey: a row labelled only so ("Bedrijven: 23% 32%") says not what it counts
-GROUP_STEMS = frozenset(tokenize(f"{PEOPLE} {PEOPLE_KINDS} bedrijven zij-instromers"))
 ROW_OF_GROUP = re.compile(r"([^\W\d_][\w -]*):?(?:\s+\d+(?:[.,]\d+)?\s?%?){2,}")  # label, values
 
 
@@ -2128,6 +2126,13 @@ def counts_people(unit: tuple[str, ...], stems: frozenset[str]) -> bool:
 def _people_kinds() -> frozenset[str]:
     """The count nouns for groups of people (technici, leden)."""
     return frozenset(tokenize(PEOPLE_KINDS))
+
+
+@lru_cache(maxsize=1)
+def _respondents() -> frozenset[str]:
+    """Who answers a survey: people, groups of them, companies. A chart's row labelled only so
+    ("Bedrijven: 23% 32%") says not what it counts."""
+    return _count_classes()[0] | _people_kinds() | frozenset(tokenize("bedrijven zij-instromers"))
 
 
 def words_after(text: str, at: re.Match[str]) -> list[str]:
@@ -2834,7 +2839,7 @@ class Scorer:
         ):
             cand.type_ok = False  # "Bron: Nationale Beroepengids" names where, not what
         row_of = ROW_OF_GROUP.fullmatch(cand.text) if cand.cell is None else None
-        if row_of and set(tokenize(row_of.group(1))) <= GROUP_STEMS:
+        if row_of and set(tokenize(row_of.group(1))) <= _respondents():
             # a row that names only who answered ("Technici: 16% 46%"), not what: its
             # figures' meaning was in a chart's columns, which the text lost
             cand.type_ok = False
