@@ -3236,3 +3236,13 @@ def test_a_sentence_that_says_so_of_the_one_before_is_of_its_time(assistant) -> 
         " het grootste knelpunt?"
     )
     assert "30%" in now.answer
+
+
+def test_the_reports_word_for_district_heating_and_the_state(assistant) -> None:
+    """'stadsverwarming' is the report's 'warmtenet', and 'het Rijk' its 'de overheid':
+    the 2,6 miljoen homes of 2050 are asked, not missing."""
+    answer = assistant.ask(
+        "Hoeveel woningen moeten er volgens de ambitie van het Rijk in 2050 op stadsverwarming"
+        " zijn aangesloten?"
+    )
+    assert "2,6 miljoen" in answer.answer

@@ -419,6 +419,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("onmisbaar", "onmisbare", "cruciaal", "cruciale", "essentieel", "essentiële"),
     ("werkloosheidsuitkering", "werkloosheidsuitkeringen", "ww-uitkering", "ww-uitkeringen"),
     ("octrooi", "octrooien", "patent", "patenten", "octrooiaanvraag", "octrooiaanvragen"),
+    ("warmtenet", "warmtenetten", "stadsverwarming"),  # "(stadsverwarming)" explains it
+    ("rijk", "rijksoverheid", "overheid"),  # "de ambitie van het Rijk": the government's
 )
 
 # Words that find the passage but do not make a sentence answer: a survey's method section
