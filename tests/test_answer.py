@@ -3246,3 +3246,14 @@ def test_the_reports_word_for_district_heating_and_the_state(assistant) -> None:
         " zijn aangesloten?"
     )
     assert "2,6 miljoen" in answer.answer
+
+
+def test_an_access_date_is_when_the_source_was_consulted(assistant) -> None:
+    """'What access date is given for ...' asks a date (not an entity): the day the figures
+    were 'geraadpleegd'."""
+    question = (
+        "What access date is given for the Netbeheer Nederland figures on spare capacity in the"
+        " electricity grid?"
+    )
+    assert analyse(question).kind == "date"
+    assert "06-02-2024" in assistant.ask(question).answer

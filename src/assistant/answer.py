@@ -473,6 +473,8 @@ PHRASES = [
     # "what are they calling for": what they "bepleiten" or "roepen op" to do (not the noun:
     # "their call for an industrial strategy" is an "oproep")
     (re.compile(r"\bcall(?:ing|ed) for\b", re.I), "pleiten voor roepen op"),
+    # "what access date is given for the figures": the date they were "geraadpleegd"
+    (re.compile(r"\b(?:access|retrieval) date\b", re.I), "date geraadpleegd"),
     # "worked for the same company": "voor dezelfde werkgever"
     (re.compile(r"\bthe same (?:company|firm|employer|business)\b", re.I), "dezelfde werkgever"),
 ]
