@@ -288,6 +288,13 @@ def test_a_two_word_term_goes_before_the_glossary_word() -> None:
     assert not any(g == tuple(tokenize("operators")) for g in groups)
 
 
+def test_a_part_time_job_is_part_time_work() -> None:
+    """'have a part-time job': the reports' 'werkt parttime', not only a 'bijbaan' (a side
+    job, which they name once)."""
+    (group,) = term_groups("part-time job", expand_english=True)
+    assert {*tokenize("parttime"), *tokenize("deeltijd"), *tokenize("bijbaan")} <= set(group)
+
+
 def test_a_plural_the_lexicon_has_only_in_the_singular_is_translated() -> None:
     # the lexicon has "theme" and "body"; an advisor asks "how many themes"
     assert translations("themes") == translations("theme") and "thema" in translations("themes")[0]
