@@ -295,6 +295,11 @@ def test_a_part_time_job_is_part_time_work() -> None:
     assert {*tokenize("parttime"), *tokenize("deeltijd"), *tokenize("bijbaan")} <= set(group)
 
 
+def test_the_shore_is_the_coast() -> None:
+    """'how many kilometres from the shore': 'ongeveer 20 km vanuit de kust'."""
+    assert "kust" in translations("shore")[0]
+
+
 def test_a_plural_the_lexicon_has_only_in_the_singular_is_translated() -> None:
     # the lexicon has "theme" and "body"; an advisor asks "how many themes"
     assert translations("themes") == translations("theme") and "thema" in translations("themes")[0]
