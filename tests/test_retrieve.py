@@ -295,9 +295,11 @@ def test_a_part_time_job_is_part_time_work() -> None:
     assert {*tokenize("parttime"), *tokenize("deeltijd"), *tokenize("bijbaan")} <= set(group)
 
 
-def test_the_shore_is_the_coast() -> None:
-    """'how many kilometres from the shore': 'ongeveer 20 km vanuit de kust'."""
+def test_the_shore_is_the_coast_and_bad_news_a_disadvantage() -> None:
+    """'how many kilometres from the shore': 'ongeveer 20 km vanuit de kust'; 'why is the
+    stress particularly bad news for firms': 'Dat is nadelig: ...'."""
     assert "kust" in translations("shore")[0]
+    assert translations("bad", "news") == (["nadelig"], True)
 
 
 def test_a_plural_the_lexicon_has_only_in_the_singular_is_translated() -> None:
@@ -318,6 +320,7 @@ def test_one_thing_by_its_other_dutch_words() -> None:
         ("octrooiaanvragen", "patenten"),  # "de meeste patenten worden aangevraagd vanuit"
         ("stadsverwarming", "warmtenet"),
         ("Rijk", "overheid"),  # "de ambitie van het Rijk": "De overheid streeft ernaar ..."
+        ("fasen", "stappen"),  # "De vier stappen van competentiemanagement"
     ):
         (group,) = term_groups(asked)
         assert set(tokenize(written)) <= set(group), asked

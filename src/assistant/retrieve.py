@@ -421,6 +421,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("octrooi", "octrooien", "patent", "patenten", "octrooiaanvraag", "octrooiaanvragen"),
     ("warmtenet", "warmtenetten", "stadsverwarming"),  # "(stadsverwarming)" explains it
     ("rijk", "rijksoverheid", "overheid"),  # "de ambitie van het Rijk": the government's
+    ("stap", "stappen", "fase", "fasen"),  # of a method: "de vier stappen van ..."
 )
 
 # Words that find the passage but do not make a sentence answer: a survey's method section
